@@ -1,0 +1,33 @@
+export type {
+  AccessLevel,
+  ActionConditionKey,
+  ActionInfo,
+  ActionResourceType,
+  CatalogDataVersion,
+  ConditionKeyInfo,
+  ConditionKeyType,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './types';
+export {
+  actionNamesFor,
+  allActionNamesLoaded,
+  arnTemplate,
+  conditionKeysForAction,
+  dataVersion,
+  expandAction,
+  getAction,
+  getConditionKey,
+  getResourceType,
+  getService,
+  globalConditionKeys,
+  isKnownAction,
+  isKnownServicePrefix,
+  listActions,
+  loadAllActionNames,
+  loadAllActionNamesSync,
+  loadedServicePrefixes,
+  resourceTypesForArn,
+  suggestActions,
+} from './catalog';
+export { editDistance } from './distance';

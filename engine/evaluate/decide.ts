@@ -1,0 +1,102 @@
+// The decision itself, from what each kind of policy said about the request.
+// AWS: "Policy evaluation logic", "How AWS enforcement code logic evaluates
+// requests to allow or deny access", "Cross-account policy evaluation logic",
+// "Permissions boundaries for IAM entities" and "Session policies".
+import type { Decision, StageName } from './result';
+import type { PrincipalKind, PrincipalMatchKind } from './principal';
+
+/** What the policies said, reduced to what the decision depends on. */
+export interface DecisionInputs {
+  principalKind: PrincipalKind;
+  crossAccount: boolean;
+  /** Any applicable Deny statement in any policy. */
+  explicitDeny: boolean;
+  /** One entry per RCP level given: does it allow? */
+  rcpAllows: boolean[];
+  /** One entry per SCP level given: does it allow? */
+  scpAllows: boolean[];
+  /** The strongest way an applicable Allow of the resource-based policy named the caller. */
+  resourceAllow: PrincipalMatchKind | undefined;
+  /** The resource-based policy is a role trust policy (an `sts:` action), which must always allow. */
+  trustPolicy: boolean;
+  identityAllow: boolean;
+  boundaryPresent: boolean;
+  boundaryAllow: boolean;
+  sessionPresent: boolean;
+  sessionAllow: boolean;
+}
+
+export interface DecisionOutcome {
+  decision: Decision;
+  /** The stage that settled it. */
+  stage: StageName;
+  /** For Allow: which grant carried it. */
+  grantedBy?: 'resource' | 'identity' | 'root';
+}
+
+const deny = (stage: StageName): DecisionOutcome => ({ decision: 'ImplicitDeny', stage });
+
+/** Identity-side chain: identity policies, then the boundary, then the session policy must each allow. */
+function identityChain(i: DecisionInputs): DecisionOutcome {
+  if (!i.identityAllow) return deny('identity');
+  if (i.boundaryPresent && !i.boundaryAllow) return deny('boundary');
+  if (i.sessionPresent && !i.sessionAllow) return deny('session');
+  return { decision: 'Allow', stage: 'identity', grantedBy: 'identity' };
+}
+
+/** A grant that names the role (not the session) is limited by the boundary and the session policy. */
+function limitsOnRoleGrant(i: DecisionInputs): DecisionOutcome | undefined {
+  if (i.boundaryPresent && !i.boundaryAllow) return deny('boundary');
+  if (i.sessionPresent && !i.sessionAllow) return deny('session');
+  return undefined;
+}
+
+const ALLOW_BY_RESOURCE: DecisionOutcome = { decision: 'Allow', stage: 'resource', grantedBy: 'resource' };
+
+/** The final decision. INVARIANT: any explicit deny gives ExplicitDeny. */
+export function decide(i: DecisionInputs): DecisionOutcome {
+  if (i.explicitDeny) return { decision: 'ExplicitDeny', stage: 'explicit-deny' };
+  if (i.rcpAllows.some((a) => !a)) return deny('rcp');
+  const iamCaller =
+    i.principalKind === 'user' ||
+    i.principalKind === 'role' ||
+    i.principalKind === 'assumed-role' ||
+    i.principalKind === 'federated-user';
+  // SCPs limit the principals of member accounts, the root user included; not service principals.
+  if ((iamCaller || i.principalKind === 'root') && i.scpAllows.some((a) => !a)) return deny('scp');
+
+  // Service principals, identity providers and anonymous callers have no identity policies:
+  // only the resource-based policy can let them in.
+  if (!iamCaller && i.principalKind !== 'root') return i.resourceAllow ? ALLOW_BY_RESOURCE : deny('resource');
+
+  if (i.principalKind === 'root') {
+    // The root user has full access in its own account; another account's resource must grant it.
+    if (i.crossAccount || i.trustPolicy) return i.resourceAllow ? ALLOW_BY_RESOURCE : deny('resource');
+    return { decision: 'Allow', stage: 'identity', grantedBy: 'root' };
+  }
+
+  if (i.crossAccount) {
+    // Cross-account: the caller's side and the resource's side must both allow.
+    const own = identityChain(i);
+    if (own.decision !== 'Allow') return own;
+    return i.resourceAllow ? { decision: 'Allow', stage: 'resource', grantedBy: 'resource' } : deny('resource');
+  }
+
+  switch (i.resourceAllow) {
+    case 'self':
+    case 'everyone':
+      // Same account, caller named directly (user or session ARN): not limited by an
+      // implicit deny in identity policies, the boundary or the session policy.
+      return ALLOW_BY_RESOURCE;
+    case 'role': {
+      const limited = limitsOnRoleGrant(i);
+      return limited ?? ALLOW_BY_RESOURCE;
+    }
+    case 'account':
+    case undefined:
+      // A grant to the account delegates to the account's identity policies.
+      // A role trust policy must allow in every case.
+      if (i.trustPolicy && !i.resourceAllow) return deny('resource');
+      return identityChain(i);
+  }
+}

@@ -1,0 +1,84 @@
+// Example workspaces: every example policy of the seed documents (AWS's ECR and
+// ECS IAM guides) and AWS's managed policies for ECR and ECS, each with requests
+// that show its point. The same files are the decision corpus the tests run.
+import type { Decision, SimulationRequest } from './evaluate/result';
+import type { PolicyKind } from './types';
+import ecrCiPushGuardrails from './corpus/examples/ecr-ci-push-guardrails.json' with { type: 'json' };
+import ecrConsoleReadOnly from './corpus/examples/ecr-console-read-only.json' with { type: 'json' };
+import iamViewOwnPermissions from './corpus/examples/iam-view-own-permissions.json' with { type: 'json' };
+import ecrOneRepository from './corpus/examples/ecr-one-repository.json' with { type: 'json' };
+import ecrWildcards from './corpus/examples/ecr-wildcards.json' with { type: 'json' };
+import ecrPolicyStructure from './corpus/examples/ecr-policy-structure.json' with { type: 'json' };
+import ecrTagBasedAccess from './corpus/examples/ecr-tag-based-access.json' with { type: 'json' };
+import ecrRepositoryPolicyCrossAccount from './corpus/examples/ecr-repository-policy-cross-account.json' with { type: 'json' };
+import ecrManagedPowerUser from './corpus/examples/ecr-managed-power-user.json' with { type: 'json' };
+import ecrManagedFullAccess from './corpus/examples/ecr-managed-full-access.json' with { type: 'json' };
+import ecsTaskExecutionRole from './corpus/examples/ecs-task-execution-role.json' with { type: 'json' };
+import ecsContainerInstanceRole from './corpus/examples/ecs-container-instance-role.json' with { type: 'json' };
+import ecsRunTaskInCluster from './corpus/examples/ecs-run-task-in-cluster.json' with { type: 'json' };
+
+export interface ExamplePolicy {
+  kind: PolicyKind;
+  name: string;
+  /** The policy as JSON text (two-space indent). */
+  text: string;
+}
+
+export interface ExampleCase {
+  name: string;
+  request: SimulationRequest;
+  expect: Decision;
+  /** Sids of the statements that must decide it, when the example says. */
+  decisive?: string[];
+}
+
+export interface Example {
+  id: string;
+  title: string;
+  description: string;
+  /** The AWS document the example comes from. */
+  source: string;
+  policies: ExamplePolicy[];
+  cases: ExampleCase[];
+}
+
+/** The shape of an example file in engine/corpus/examples/. */
+export interface ExampleFile {
+  id: string;
+  title: string;
+  description: string;
+  source: string;
+  policies: { kind: string; name: string; policy: object }[];
+  cases: { name: string; request: SimulationRequest; expect: string; decisive?: string[] }[];
+}
+
+/** Turns an example file into an example (policy objects become text). */
+export function exampleFromFile(file: ExampleFile): Example {
+  return {
+    id: file.id,
+    title: file.title,
+    description: file.description,
+    source: file.source,
+    policies: file.policies.map((p) => ({ kind: p.kind as PolicyKind, name: p.name, text: JSON.stringify(p.policy, null, 2) })),
+    cases: file.cases.map((c) => ({ ...c, expect: c.expect as Decision })),
+  };
+}
+
+const FILES: ExampleFile[] = [
+  ecrCiPushGuardrails,
+  ecrConsoleReadOnly,
+  ecrOneRepository,
+  ecrWildcards,
+  ecrTagBasedAccess,
+  ecrRepositoryPolicyCrossAccount,
+  ecrPolicyStructure,
+  iamViewOwnPermissions,
+  ecrManagedPowerUser,
+  ecrManagedFullAccess,
+  ecsTaskExecutionRole,
+  ecsContainerInstanceRole,
+  ecsRunTaskInCluster,
+] as ExampleFile[];
+
+/** Example workspaces, the first one being the default of a new workspace. */
+export const EXAMPLES: readonly Example[] = FILES.map(exampleFromFile);

@@ -1,0 +1,54 @@
+// The engine's public API. Nothing outside engine/ imports anything else from it.
+// It runs unchanged in the browser and in Node: no DOM, no UI.
+
+export type {
+  PolicyKind,
+  Span,
+  Position,
+  Range,
+  Located,
+  PolicyProblem,
+  Effect,
+  PrincipalEntry,
+  PrincipalBlock,
+  ConditionEntry,
+  Statement,
+  PolicyDocument,
+  ParsedPolicy,
+  ContextLookup,
+} from './types';
+
+/** Parses policy text into a model whose every element keeps its source span, plus syntax errors. */
+export { parsePolicy } from './policy/parse';
+
+/** Evaluates a request against its policies as AWS would: decision, deciding statements, full trace. */
+export { simulate, compilePolicies } from './evaluate/simulate';
+export type { CompiledPolicySet, PolicySetInput } from './evaluate/simulate';
+export type {
+  Decision,
+  SimulationInput,
+  SimulationRequest,
+  SimulationResult,
+  PolicyRef,
+  StatementRef,
+  StatementTrace,
+  ElementTrace,
+  ElementName,
+  PolicyTrace,
+  EvaluationStep,
+  StageName,
+  InputError,
+} from './evaluate/result';
+export type { ConditionTrace } from './conditions/evaluate';
+export type { ContextEntry, ContextSource } from './evaluate/context';
+export type { PrincipalKind } from './evaluate/principal';
+
+/** Converts offsets to 1-based line/column positions and back. */
+export { LineIndex } from './source/lines';
+
+/** The engine's version, recorded in share links. */
+export const ENGINE_VERSION = '0.1.0';
+
+/** Example workspaces from AWS's ECR and ECS guides and managed policies, each with requests and expected decisions. */
+export { EXAMPLES } from './examples';
+export type { Example, ExamplePolicy, ExampleCase } from './examples';

@@ -1,0 +1,202 @@
+// Glob matching for IAM strings: `*` is any run of characters, `?` exactly one.
+// Matching never backtracks: the pattern is cut at its stars into fixed-length
+// chunks, and fixed-length chunks between stars can be placed left-most greedily
+// (an earlier placement never leaves less room for the chunks after it).
+
+/** A run of pattern text; in a `literal` piece `*` and `?` are plain characters. */
+export interface PatternPiece {
+  text: string;
+  literal: boolean;
+}
+
+/** A glob as written (`string`), or as pieces after policy variables were substituted. */
+export type Pattern = string | PatternPiece[];
+
+/** Token for a wildcard `*` in a token array (real characters are UTF-16 code units, >= 0). */
+export const STAR = -1;
+/** Token for a wildcard `?` in a token array. */
+export const ONE = -2;
+
+const CHAR_STAR = 42; // '*'
+const CHAR_ONE = 63; // '?'
+
+export interface GlobOptions {
+  /** Lower-case the pattern once and the text on every call. */
+  ignoreCase?: boolean;
+  /** A UTF-16 code unit that `?` must not match (the ARN matcher passes `:`). */
+  oneExcludes?: number;
+}
+
+/** Turns a pattern into tokens: code units, with `STAR`/`ONE` for the wildcards; runs of stars collapse. */
+export function patternTokens(pattern: Pattern, ignoreCase = false): number[] {
+  const pieces: readonly PatternPiece[] = typeof pattern === 'string' ? [{ text: pattern, literal: false }] : pattern;
+  const out: number[] = [];
+  for (const piece of pieces) {
+    const text = ignoreCase ? piece.text.toLowerCase() : piece.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!piece.literal && c === CHAR_STAR) {
+        // `**` means the same as `*`; one star keeps the chunking simple.
+        if (out.length === 0 || out[out.length - 1] !== STAR) out.push(STAR);
+      } else if (!piece.literal && c === CHAR_ONE) {
+        out.push(ONE);
+      } else {
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the pattern has a `*` or `?` that acts as a wildcard. */
+export function hasWildcard(pattern: Pattern): boolean {
+  if (typeof pattern === 'string') return pattern.includes('*') || pattern.includes('?');
+  return pattern.some((p) => !p.literal && (p.text.includes('*') || p.text.includes('?')));
+}
+
+/** A star-free stretch of pattern: fixed length, possibly with `?` positions. */
+interface Chunk {
+  /** The chunk's characters; `?` positions hold a placeholder. */
+  text: string;
+  length: number;
+  /** 1 where the chunk has a wildcard `?`; undefined when it has none. */
+  wild: Uint8Array | undefined;
+  /** The longest `?`-free run, searched for with indexOf, and where it sits in the chunk. */
+  anchor: string;
+  anchorOffset: number;
+}
+
+function makeChunk(tokens: readonly number[]): Chunk {
+  let text = '';
+  let wild: Uint8Array | undefined;
+  let bestStart = 0;
+  let bestLength = 0;
+  let runStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = i < tokens.length ? tokens[i] : ONE;
+    if (t === ONE) {
+      if (i - runStart > bestLength) {
+        bestStart = runStart;
+        bestLength = i - runStart;
+      }
+      runStart = i + 1;
+      if (i < tokens.length) {
+        wild ??= new Uint8Array(tokens.length);
+        wild[i] = 1;
+        text += '\u0000';
+      }
+    } else {
+      text += String.fromCharCode(t);
+    }
+  }
+  return {
+    text,
+    length: tokens.length,
+    wild,
+    anchor: text.slice(bestStart, bestStart + bestLength),
+    anchorOffset: bestStart,
+  };
+}
+
+/** Does `chunk` match `s` at position `p`? */
+function chunkAt(chunk: Chunk, s: string, p: number, excl: number): boolean {
+  if (p < 0 || p + chunk.length > s.length) return false;
+  const wild = chunk.wild;
+  if (wild === undefined) return s.startsWith(chunk.text, p);
+  const text = chunk.text;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = s.charCodeAt(p + i);
+    if (wild[i] === 1) {
+      if (c === excl) return false;
+    } else if (c !== text.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Left-most start >= `from` where `chunk` matches and ends by `limit`; -1 if none. */
+function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: number): number {
+  const last = limit - chunk.length; // last allowed start
+  if (from > last) return -1;
+  if (chunk.wild === undefined) {
+    const i = s.indexOf(chunk.text, from);
+    return i >= 0 && i <= last ? i : -1;
+  }
+  if (chunk.anchor.length === 0) {
+    // Only `?`s: any start works unless some position holds the excluded character.
+    for (let p = from; p <= last; p++) if (chunkAt(chunk, s, p, excl)) return p;
+    return -1;
+  }
+  const off = chunk.anchorOffset;
+  let i = s.indexOf(chunk.anchor, from + off);
+  while (i >= 0) {
+    const p = i - off;
+    if (p > last) return -1;
+    if (chunkAt(chunk, s, p, excl)) return p;
+    i = s.indexOf(chunk.anchor, i + 1);
+  }
+  return -1;
+}
+
+/** Compiles a token array (see `patternTokens`) into a matcher; no case folding here. */
+export function compileTokens(tokens: readonly number[], excl = -1): (text: string) => boolean {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i] === STAR) {
+      chunks.push(makeChunk(tokens.slice(start, i)));
+      start = i + 1;
+    }
+  }
+  if (chunks.length === 1) {
+    const only = chunks[0];
+    if (only.wild === undefined) {
+      const text = only.text;
+      return (s) => s === text;
+    }
+    return (s) => s.length === only.length && chunkAt(only, s, 0, excl);
+  }
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  const middle = chunks.slice(1, -1).filter((c) => c.length > 0);
+  const plainEnds = first.wild === undefined && last.wild === undefined;
+  if (middle.length === 0 && plainEnds) {
+    const prefix = first.text;
+    const suffix = last.text;
+    if (prefix === '' && suffix === '') return () => true;
+    if (suffix === '') return (s) => s.startsWith(prefix);
+    if (prefix === '') return (s) => s.endsWith(suffix);
+    const min = prefix.length + suffix.length;
+    return (s) => s.length >= min && s.startsWith(prefix) && s.endsWith(suffix);
+  }
+  if (middle.length === 1 && first.length === 0 && last.length === 0 && middle[0].wild === undefined) {
+    const inner = middle[0].text;
+    return (s) => s.includes(inner);
+  }
+  const min = chunks.reduce((n, c) => n + c.length, 0);
+  return (s) => {
+    if (s.length < min) return false;
+    const limit = s.length - last.length;
+    if (!chunkAt(first, s, 0, excl) || !chunkAt(last, s, limit, excl)) return false;
+    let p = first.length;
+    for (const c of middle) {
+      const at = findChunk(c, s, p, limit, excl);
+      if (at < 0) return false;
+      p = at + c.length;
+    }
+    return true;
+  };
+}
+
+/** Compiles a glob once into a fast predicate (`*` any run, `?` one character). */
+export function compileWildcard(pattern: Pattern, options: GlobOptions = {}): (text: string) => boolean {
+  const ignoreCase = options.ignoreCase === true;
+  const match = compileTokens(patternTokens(pattern, ignoreCase), options.oneExcludes ?? -1);
+  return ignoreCase ? (text) => match(text.toLowerCase()) : match;
+}
+
+/** One-off glob match; compile with `compileWildcard` when matching repeatedly. */
+export function wildcardMatch(pattern: Pattern, text: string, ignoreCase = false): boolean {
+  return compileWildcard(pattern, { ignoreCase })(text);
+}

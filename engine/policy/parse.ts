@@ -1,0 +1,326 @@
+import type { JsonNode } from '../source/json';
+import { nodeSpan, parseJson } from '../source/json';
+import { LineIndex } from '../source/lines';
+import type {
+  ConditionEntry,
+  Effect,
+  Located,
+  ParsedPolicy,
+  PolicyDocument,
+  PolicyKind,
+  PolicyProblem,
+  PrincipalBlock,
+  PrincipalEntry,
+  Span,
+  Statement,
+} from '../types';
+
+/** Problem codes the parser reports (the validator's catalog includes them). */
+export type ParseProblemCode =
+  | 'json-syntax'
+  | 'json-comment'
+  | 'json-trailing-comma'
+  | 'json-too-deep'
+  | 'json-empty'
+  | 'json-duplicate-key'
+  | 'policy-not-object'
+  | 'type-mismatch'
+  | 'element-unknown'
+  | 'statement-missing'
+  | 'effect-invalid'
+  | 'effect-missing'
+  | 'version-invalid'
+  | 'principal-invalid';
+
+export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+export const STATEMENT_ELEMENTS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+] as const;
+export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
+export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
+
+interface Builder {
+  problems: Array<{ code: ParseProblemCode; message: string; span: Span; severity: 'error' | 'warning' }>;
+}
+
+function problem(b: Builder, code: ParseProblemCode, message: string, span: Span): void {
+  b.problems.push({ code, message, span, severity: 'error' });
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+};
+
+/** The object's members as [key node, value node] pairs, duplicates reported once each. */
+function members(b: Builder, obj: JsonNode): Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> {
+  const out: Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> = [];
+  const seen = new Set<string>();
+  for (const prop of obj.children ?? []) {
+    const keyNode = prop.children?.[0];
+    if (!keyNode || typeof keyNode.value !== 'string') continue;
+    const key = keyNode.value;
+    if (seen.has(key)) {
+      problem(
+        b,
+        'json-duplicate-key',
+        `\`${key}\` appears more than once in this object; AWS keeps only one of them, so merge them into one.`,
+        nodeSpan(keyNode),
+      );
+    }
+    seen.add(key);
+    out.push({ key, keyNode, value: prop.children?.[1] });
+  }
+  return out;
+}
+
+function expectType(b: Builder, node: JsonNode, types: string[], what: string): boolean {
+  if (types.includes(node.type)) return true;
+  const wanted = types.map((t) => TYPE_WORDS[t]).join(' or ');
+  problem(b, 'type-mismatch', `${what} must be ${wanted}, not ${TYPE_WORDS[node.type] ?? node.type}.`, nodeSpan(node));
+  return false;
+}
+
+function located<T>(value: T, node: JsonNode): Located<T> {
+  return { value, span: nodeSpan(node) };
+}
+
+/** A string or an array of strings (Action, Resource, principal values). */
+function stringList(b: Builder, node: JsonNode, what: string): Located<string>[] {
+  if (node.type === 'string') return [located(node.value as string, node)];
+  if (!expectType(b, node, ['string', 'array'], what)) return [];
+  const out: Located<string>[] = [];
+  for (const item of node.children ?? []) {
+    if (expectType(b, item, ['string'], `Each entry of ${what}`)) out.push(located(item.value as string, item));
+  }
+  return out;
+}
+
+/** Condition values may be strings, numbers or booleans, alone or in an array. */
+function conditionValues(b: Builder, node: JsonNode, text: string, what: string): Located<string>[] {
+  const scalar = (n: JsonNode): Located<string> | undefined => {
+    if (n.type === 'string') return located(n.value as string, n);
+    if (n.type === 'number') return located(text.slice(n.offset, n.offset + n.length), n);
+    if (n.type === 'boolean') return located(String(n.value), n);
+    expectType(b, n, ['string', 'number', 'boolean'], what);
+    return undefined;
+  };
+  if (node.type === 'array') {
+    const out: Located<string>[] = [];
+    for (const item of node.children ?? []) {
+      const v = scalar(item);
+      if (v) out.push(v);
+    }
+    return out;
+  }
+  const v = scalar(node);
+  return v ? [v] : [];
+}
+
+function principalBlock(b: Builder, node: JsonNode, element: string): PrincipalBlock | undefined {
+  const span = nodeSpan(node);
+  if (node.type === 'string') {
+    if (node.value === '*') return { wildcard: true, entries: [], span };
+    problem(
+      b,
+      'principal-invalid',
+      `${element} must be \`"*"\` or an object such as \`{"AWS": "arn:aws:iam::123456789012:root"}\`.`,
+      span,
+    );
+    return undefined;
+  }
+  if (!expectType(b, node, ['object', 'string'], element)) return undefined;
+  const entries: PrincipalEntry[] = [];
+  for (const m of members(b, node)) {
+    if (!(PRINCIPAL_TYPES as readonly string[]).includes(m.key)) {
+      problem(
+        b,
+        'principal-invalid',
+        `\`${m.key}\` is not a principal type; use \`AWS\`, \`Service\`, \`Federated\` or \`CanonicalUser\`.`,
+        nodeSpan(m.keyNode),
+      );
+      continue;
+    }
+    if (!m.value) continue;
+    entries.push({ type: located(m.key, m.keyNode), values: stringList(b, m.value, `${element}.${m.key}`) });
+  }
+  return { wildcard: false, entries, span };
+}
+
+function conditionBlock(b: Builder, node: JsonNode, text: string): ConditionEntry[] {
+  if (!expectType(b, node, ['object'], 'Condition')) return [];
+  const out: ConditionEntry[] = [];
+  for (const op of members(b, node)) {
+    if (!op.value) continue;
+    if (!expectType(b, op.value, ['object'], `The \`${op.key}\` block`)) continue;
+    for (const key of members(b, op.value)) {
+      if (!key.value) continue;
+      const member = key.keyNode.parent ?? key.keyNode;
+      out.push({
+        operator: located(op.key, op.keyNode),
+        key: located(key.key, key.keyNode),
+        values: conditionValues(b, key.value, text, `The value of \`${key.key}\``),
+        span: nodeSpan(member),
+      });
+    }
+  }
+  return out;
+}
+
+function statement(b: Builder, node: JsonNode, index: number, text: string): Statement | undefined {
+  if (!expectType(b, node, ['object'], 'Each statement')) return undefined;
+  const st: Statement = { index, span: nodeSpan(node), keySpans: {} };
+  for (const m of members(b, node)) {
+    st.keySpans[m.key] = nodeSpan(m.keyNode);
+    const v = m.value;
+    if (!v) continue;
+    switch (m.key) {
+      case 'Sid':
+        if (expectType(b, v, ['string'], 'Sid')) st.sid = located(v.value as string, v);
+        break;
+      case 'Effect':
+        if (!expectType(b, v, ['string'], 'Effect')) break;
+        if (v.value === 'Allow' || v.value === 'Deny') st.effect = located(v.value as Effect, v);
+        else
+          problem(
+            b,
+            'effect-invalid',
+            `Effect must be \`Allow\` or \`Deny\` (case-sensitive), not \`${String(v.value)}\`.`,
+            nodeSpan(v),
+          );
+        break;
+      case 'Principal':
+        st.principal = principalBlock(b, v, 'Principal');
+        break;
+      case 'NotPrincipal':
+        st.notPrincipal = principalBlock(b, v, 'NotPrincipal');
+        break;
+      case 'Action':
+        st.action = stringList(b, v, 'Action');
+        break;
+      case 'NotAction':
+        st.notAction = stringList(b, v, 'NotAction');
+        break;
+      case 'Resource':
+        st.resource = stringList(b, v, 'Resource');
+        break;
+      case 'NotResource':
+        st.notResource = stringList(b, v, 'NotResource');
+        break;
+      case 'Condition':
+        st.condition = conditionBlock(b, v, text);
+        break;
+      default:
+        problem(
+          b,
+          'element-unknown',
+          `\`${m.key}\` is not a statement element; AWS accepts ${STATEMENT_ELEMENTS.map((e) => `\`${e}\``).join(', ')}.`,
+          nodeSpan(m.keyNode),
+        );
+    }
+  }
+  if (!st.effect && !('Effect' in st.keySpans)) {
+    problem(b, 'effect-missing', 'This statement has no `Effect`; add `"Effect": "Allow"` or `"Effect": "Deny"`.', {
+      start: node.offset,
+      end: node.offset + 1,
+    });
+  }
+  return st;
+}
+
+function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
+  const doc: PolicyDocument = { statements: [], span: nodeSpan(root) };
+  let sawStatement = false;
+  for (const m of members(b, root)) {
+    const v = m.value;
+    switch (m.key) {
+      case 'Version':
+        if (!v || !expectType(b, v, ['string'], 'Version')) break;
+        doc.version = located(v.value as string, v);
+        if (!(POLICY_VERSIONS as readonly string[]).includes(v.value as string)) {
+          problem(
+            b,
+            'version-invalid',
+            `\`${String(v.value)}\` is not a policy language version; use \`2012-10-17\`.`,
+            nodeSpan(v),
+          );
+        }
+        break;
+      case 'Id':
+        if (v && expectType(b, v, ['string'], 'Id')) doc.id = located(v.value as string, v);
+        break;
+      case 'Statement':
+        sawStatement = true;
+        if (!v) break;
+        if (v.type === 'array') {
+          (v.children ?? []).forEach((item, i) => {
+            const st = statement(b, item, i, text);
+            if (st) doc.statements.push(st);
+          });
+        } else if (expectType(b, v, ['object', 'array'], 'Statement')) {
+          const st = statement(b, v, 0, text);
+          if (st) doc.statements.push(st);
+        }
+        break;
+      default:
+        problem(
+          b,
+          'element-unknown',
+          `\`${m.key}\` is not a policy element; AWS accepts \`Version\`, \`Id\` and \`Statement\`.`,
+          nodeSpan(m.keyNode),
+        );
+    }
+  }
+  if (!sawStatement) {
+    problem(b, 'statement-missing', 'This policy has no `Statement`; add `"Statement": [ ... ]`.', {
+      start: root.offset,
+      end: root.offset + 1,
+    });
+  }
+  return doc;
+}
+
+/**
+ * Parses policy text into a model whose every element keeps its source span.
+ * Never throws: whatever the text, returns as much model as it allows plus problems.
+ */
+export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
+  const b: Builder = { problems: [] };
+  const json = parseJson(text);
+  for (const p of json.problems) problem(b, p.code, p.message, p.span);
+  let policy: PolicyDocument | undefined;
+  if (json.root) {
+    if (json.root.type === 'object') policy = document(b, json.root, text);
+    else problem(b, 'policy-not-object', 'A policy must be a JSON object: `{ "Version": ..., "Statement": [...] }`.', nodeSpan(json.root));
+  }
+  const lines = new LineIndex(text);
+  const errors: PolicyProblem[] = b.problems.map((p) => ({ ...p, range: lines.range(p.span) }));
+  return { kind, text, policy, errors };
+}
+
+/**
+ * Policy input as `simulate` accepts it: JSON text or an already-parsed object.
+ * Objects are printed (two-space indent) so positions refer to that text.
+ */
+export function policyText(input: string | object): { text: string; error?: string } {
+  if (typeof input === 'string') return { text: input };
+  try {
+    const text = JSON.stringify(input, null, 2);
+    if (typeof text !== 'string') return { text: '', error: 'The policy is not a JSON value.' };
+    return { text };
+  } catch (e) {
+    return { text: '', error: `The policy object cannot be written as JSON (${e instanceof Error ? e.message : String(e)}).` };
+  }
+}
