@@ -258,11 +258,26 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
   const staticBound = makeBound(staticCompiled, staticTexts);
   const dynamic = sources.some((s) => s.template !== undefined);
 
+  // The variables the values use. A bind is reused while their values stay the
+  // same, so repeated tests against one request do not re-resolve or allocate.
+  const variableKeys = [...new Set(sources.flatMap((s) => (s.template === undefined ? [] : templateVariables(s.template).map((k) => k.toLowerCase()))))];
+  const lastInputs: (readonly string[] | undefined)[] = variableKeys.map(() => undefined);
+  let lastBound: Bound | undefined;
+
   return {
     requestNoun: kind.requestNoun,
     policyNoun: kind.policyNoun,
     bind(ctx) {
       if (!dynamic) return staticBound;
+      let same = lastBound !== undefined;
+      for (let k = 0; k < variableKeys.length; k++) {
+        const input = ctx.get(variableKeys[k]);
+        if (!sameValues(input, lastInputs[k])) {
+          same = false;
+          lastInputs[k] = input === undefined ? undefined : input.slice();
+        }
+      }
+      if (same && lastBound !== undefined) return lastBound;
       const lookup = (key: string): readonly string[] | undefined => ctx.get(key);
       const compiled = staticCompiled.slice();
       const texts = staticTexts.slice();
@@ -273,9 +288,17 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
         compiled[i] = kind.policy(pieces);
         texts[i] = patternText(pieces);
       });
-      return makeBound(compiled, texts);
+      lastBound = makeBound(compiled, texts);
+      return lastBound;
     },
   };
+}
+
+function sameValues(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Picks the comparison for a descriptor: by comparison kind and value type, never by name.

@@ -110,7 +110,8 @@ function phraseFor(valueType: ValueType, compare: Comparison, ignoreCase: boolea
       return { match: 'equals', miss: 'does not equal', join: or };
     case 'ordering': {
       const words = valueType === 'Date' ? ORDER_WORDS.Date : ORDER_WORDS.Numeric;
-      const w = (compare.orEqual ? (valueType === 'Date' ? 'at or ' : 'equal to or ') : '') + words[compare.direction];
+      const base = words[compare.direction];
+      const w = compare.orEqual ? (valueType === 'Date' ? `at or ${base}` : `${base} or equal to`) : base;
       return { match: `is ${w}`, miss: `is not ${w}`, join: or };
     }
     case 'glob':

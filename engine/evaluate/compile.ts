@@ -6,7 +6,8 @@ import { compileResourcePattern } from '../match/arn';
 import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables';
 import { compileWildcard } from '../match/wildcard';
 import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } from '../types';
-import { LineIndex } from '../source/lines';
+import type { LineIndex } from '../source/lines';
+import { linesOf } from '../policy/parse';
 import type { RequestContext } from './context';
 import {
   principalIdentities,
@@ -27,6 +28,12 @@ export interface PreparedRequest {
   ctx: RequestContext;
   /** The caller has a permissions boundary (changes how NotPrincipal with Deny behaves). */
   hasBoundary: boolean;
+  /** Caller and resource are in different accounts. */
+  crossAccount: boolean;
+  /** An `sts:` action: the resource-based policy is a role trust policy, which must always allow. */
+  trustPolicy: boolean;
+  /** Why the resource-based policy does not take part, if it does not. */
+  resourcePolicyOff?: string;
 }
 
 interface ValueMatcher {
@@ -34,20 +41,50 @@ interface ValueMatcher {
   test(subject: string, ctx: RequestContext): boolean;
 }
 
-export interface CompiledStatement {
-  ref: StatementRef;
-  statement: Statement;
+/**
+ * One statement, ready to evaluate. Actions compile up front (every request needs
+ * them); resources and conditions compile on first use, since most statements of a
+ * large policy never see a request whose action they cover.
+ */
+export class CompiledStatement {
   actionElement?: 'Action' | 'NotAction';
-  actions: ValueMatcher[];
+  actions: ValueMatcher[] = [];
   resourceElement?: 'Resource' | 'NotResource';
-  resources: ValueMatcher[];
   principalElement?: 'Principal' | 'NotPrincipal';
   principal?: PrincipalBlock;
-  conditions: CompiledCondition[];
-  /** Context keys the statement reads (condition keys and policy variables). */
-  readsKeys: string[];
   /** Why the statement cannot take part, if it cannot. */
   skipped?: string;
+  private compiledResources?: ValueMatcher[];
+  private compiledConditions?: CompiledCondition[];
+
+  constructor(
+    readonly ref: StatementRef,
+    readonly statement: Statement,
+    /** Policy variables are honoured (Version 2012-10-17). */
+    private readonly variables: boolean,
+  ) {}
+
+  get resources(): ValueMatcher[] {
+    return (this.compiledResources ??= (this.statement.resource ?? this.statement.notResource ?? []).map((r) => compileResource(r, this.variables)));
+  }
+
+  get conditions(): CompiledCondition[] {
+    return (this.compiledConditions ??= (this.statement.condition ?? []).map((c) => compileCondition(c, { variables: this.variables })));
+  }
+
+  /** Context keys the statement reads: condition keys and policy variables. */
+  readsKeys(): string[] {
+    const keys = new Set<string>();
+    const variablesIn = (text: string) => {
+      if (this.variables && text.includes('${')) for (const k of templateVariables(parseTemplate(text, { variables: true }))) keys.add(k);
+    };
+    for (const r of this.statement.resource ?? this.statement.notResource ?? []) variablesIn(r.value);
+    for (const c of this.statement.condition ?? []) {
+      keys.add(c.key.value);
+      for (const v of c.values) variablesIn(v.value);
+    }
+    return [...keys];
+  }
 }
 
 export interface CompiledPolicy {
@@ -56,22 +93,51 @@ export interface CompiledPolicy {
   parsed: ParsedPolicy;
   statements: CompiledStatement[];
   errors: InputError[];
+  /** For an action (lower-cased), which statements' Action/NotAction cover it: 1 or 0 per statement. */
+  actionHits(actionLower: string): Uint8Array;
+}
+
+/**
+ * Action matching depends on the action alone (Action elements take no variables),
+ * so each policy remembers its answers: requests repeat the same few actions.
+ */
+function actionHitCache(statements: CompiledStatement[]): (actionLower: string) => Uint8Array {
+  const cache = new Map<string, Uint8Array>();
+  return (actionLower) => {
+    let hits = cache.get(actionLower);
+    if (!hits) {
+      if (cache.size > 1000) cache.clear();
+      hits = new Uint8Array(statements.length);
+      for (let i = 0; i < statements.length; i++) hits[i] = actionCovered(statements[i], actionLower) ? 1 : 0;
+      cache.set(actionLower, hits);
+    }
+    return hits;
+  };
 }
 
 /** Principal and Resource elements mean different things per policy kind. */
 const ATTACHED_TO_RESOURCE: ReadonlySet<PolicyKind> = new Set(['resource', 'rcp']);
 
+/** Compiled matchers by pattern: statements repeat the same actions and ARNs, and texts are re-simulated on every keystroke. */
+const globCache = new Map<string, (s: string) => boolean>();
+const resourceCache = new Map<string, (s: string) => boolean>();
+function cached(cache: Map<string, (s: string) => boolean>, pattern: string, compile: (p: string) => (s: string) => boolean) {
+  let fn = cache.get(pattern);
+  if (!fn) {
+    if (cache.size > 5000) cache.clear();
+    fn = compile(pattern);
+    cache.set(pattern, fn);
+  }
+  return fn;
+}
+
 function compileAction(value: Located<string>): ValueMatcher {
-  const test = compileWildcard(value.value.toLowerCase());
-  return { value, test: (actionLower) => test(actionLower) };
+  return { value, test: cached(globCache, value.value.toLowerCase(), (p) => compileWildcard(p)) };
 }
 
 function compileResource(value: Located<string>, variables: boolean): ValueMatcher {
-  const template: Template | undefined = variables ? parseTemplate(value.value, { variables: true }) : undefined;
-  if (!template || template.parts.every((p) => p.kind === 'text')) {
-    const test = compileResourcePattern(value.value);
-    return { value, test: (resource) => test(resource) };
-  }
+  if (!variables || !value.value.includes('${')) return { value, test: cached(resourceCache, value.value, (p) => compileResourcePattern(p)) };
+  const template: Template = parseTemplate(value.value, { variables: true });
   if (!templateHasVariables(template)) {
     // Only escapes such as ${*}: resolve once, they stand for literal characters.
     const test = compileResourcePattern(resolveTemplate(template, () => undefined) ?? value.value);
@@ -108,20 +174,12 @@ function statementRef(policy: PolicyRef, st: Statement, lines: LineIndex): State
 
 /** Compiles one parsed policy. Never throws. */
 export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPolicy {
-  const lines = new LineIndex(parsed.text);
+  const lines = linesOf(parsed);
   const errors: InputError[] = parsed.errors.map((e) => ({ ...e, policy: ref }));
   const doc = parsed.policy;
   const variables = doc?.version?.value === '2012-10-17';
   const statements: CompiledStatement[] = (doc?.statements ?? []).map((st) => {
-    const readsKeys = new Set<string>();
-    const cs: CompiledStatement = {
-      ref: statementRef(ref, st, lines),
-      statement: st,
-      actions: [],
-      resources: [],
-      conditions: [],
-      readsKeys: [],
-    };
+    const cs = new CompiledStatement(statementRef(ref, st, lines), st, variables);
     if (!st.effect) cs.skipped = 'it has no valid Effect';
     if (st.action) {
       cs.actionElement = 'Action';
@@ -130,13 +188,8 @@ export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPol
       cs.actionElement = 'NotAction';
       cs.actions = st.notAction.map(compileAction);
     } else cs.skipped ??= 'it has neither Action nor NotAction';
-    const resources = st.resource ?? st.notResource;
-    if (resources) {
+    if (st.resource || st.notResource) {
       cs.resourceElement = st.resource ? 'Resource' : 'NotResource';
-      cs.resources = resources.map((r) => compileResource(r, variables));
-      if (variables) {
-        for (const r of resources) for (const k of templateVariables(parseTemplate(r.value, { variables: true }))) readsKeys.add(k);
-      }
     } else if (!ATTACHED_TO_RESOURCE.has(parsed.kind) && parsed.kind !== 'scp') {
       cs.skipped ??= 'it has neither Resource nor NotResource';
     }
@@ -149,28 +202,25 @@ export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPol
     } else if (parsed.kind === 'resource') {
       cs.skipped ??= 'a resource-based policy statement needs a Principal or NotPrincipal';
     }
-    for (const c of st.condition ?? []) {
-      const compiled = compileCondition(c, { variables });
-      cs.conditions.push(compiled);
-      readsKeys.add(c.key.value);
-      if (variables) for (const v of c.values) for (const k of templateVariables(parseTemplate(v.value, { variables: true }))) readsKeys.add(k);
-    }
-    cs.readsKeys = [...readsKeys];
     return cs;
   });
-  return { ref, kind: parsed.kind, parsed, statements, errors };
+  return { ref, kind: parsed.kind, parsed, statements, errors, actionHits: actionHitCache(statements) };
 }
 
-function firstMatch(matchers: ValueMatcher[], subject: string, ctx: RequestContext): number {
-  for (let i = 0; i < matchers.length; i++) if (matchers[i].test(subject, ctx)) return i;
+function firstMatch(matchers: ValueMatcher[], subject: string, ctx: RequestContext | undefined): number {
+  for (let i = 0; i < matchers.length; i++) if (matchers[i].test(subject, ctx!)) return i;
   return -1;
+}
+
+function actionCovered(cs: CompiledStatement, actionLower: string): boolean {
+  if (!cs.actionElement) return false;
+  const hit = firstMatch(cs.actions, actionLower, undefined) >= 0;
+  return cs.actionElement === 'Action' ? hit : !hit;
 }
 
 /** Does the statement's Action/NotAction cover the request's action? */
 export function actionMatches(cs: CompiledStatement, req: PreparedRequest): boolean {
-  if (!cs.actionElement) return false;
-  const hit = firstMatch(cs.actions, req.actionLower, req.ctx) >= 0;
-  return cs.actionElement === 'Action' ? hit : !hit;
+  return actionCovered(cs, req.actionLower);
 }
 
 function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
@@ -208,9 +258,9 @@ function notPrincipalExcludes(cs: CompiledStatement, req: PreparedRequest): bool
  * The hot path: does the statement apply to the request? Returns how the caller was
  * named (for resource-based policies) or undefined when it does not apply.
  */
-export function statementApplies(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
+export function statementApplies(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest, actionHit?: number): PrincipalMatchKind | undefined {
   if (cs.skipped) return undefined;
-  if (!actionMatches(cs, req)) return undefined;
+  if (actionHit === undefined ? !actionMatches(cs, req) : actionHit === 0) return undefined;
   if (!resourceMatches(cs, kind, req)) return undefined;
   const who = principalMatch(cs, kind, req);
   if (!who) return undefined;
@@ -300,6 +350,21 @@ function tracePrincipal(cs: CompiledStatement, kind: PolicyKind, req: PreparedRe
 /** The traced path: every element and condition, with reasons. Agrees with `statementApplies`. */
 export function traceStatement(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): StatementTrace {
   const action = traceAction(cs, req);
+  if (!action.matched) {
+    // AWS stops at the action: the rest of the statement cannot change anything.
+    const notChecked: ElementTrace = { element: 'implicit', matched: false, notEvaluated: true, reason: 'Not checked: the statement does not cover the action.' };
+    return {
+      ref: cs.ref,
+      applies: false,
+      action,
+      resource: { ...notChecked, element: cs.resourceElement ?? 'implicit' },
+      principal: { ...notChecked, element: cs.principalElement ?? 'implicit' },
+      conditions: [],
+      conditionsMatched: false,
+      conditionsNotEvaluated: (cs.statement.condition?.length ?? 0) > 0,
+      skipped: cs.skipped,
+    };
+  }
   const resource = traceResource(cs, kind, req);
   const principal = tracePrincipal(cs, kind, req);
   const conditions = cs.conditions.map((c) => c.explain(req.ctx));

@@ -1,5 +1,6 @@
 // The request context: the keys a request carries, given by the person or
 // derived from the request as AWS derives them ("AWS global condition context keys").
+// Derived keys are computed only when a policy reads them: evaluation is a hot path.
 import type { ContextLookup } from '../types';
 import type { PrincipalInfo } from './principal';
 import { principalType } from './principal';
@@ -13,105 +14,178 @@ export interface ContextEntry {
 }
 
 export interface ResourceInfo {
-  /** The ARN parts, when the resource is an ARN. */
   partition?: string;
   service?: string;
   region?: string;
   account?: string;
+  /** The same, as context values, made once. */
+  regionValues?: readonly string[];
+  accountValues?: readonly string[];
 }
 
-export function resourceInfo(resource: string): ResourceInfo {
+function parseResource(resource: string): ResourceInfo {
   if (!resource.startsWith('arn:')) return {};
   const parts = resource.split(':', 6);
   if (parts.length < 6) return {};
+  const region = parts[3] || undefined;
+  const account = parts[4] || undefined;
   return {
     partition: parts[1],
     service: parts[2],
-    region: parts[3] || undefined,
-    account: parts[4] || undefined,
+    region,
+    account,
+    regionValues: region ? [region] : undefined,
+    accountValues: account ? [account] : undefined,
   };
 }
 
-/** Services whose resource tags are also read as `<service>:ResourceTag/<key>`. */
-const SERVICE_TAG_PREFIXES = new Set(['ecr', 'ecs']);
+const resourceCache = new Map<string, ResourceInfo>();
+/** The ARN parts of a resource (empty when it is `*` or not an ARN). Requests repeat: cached. */
+export function resourceInfo(resource: string): ResourceInfo {
+  let info = resourceCache.get(resource);
+  if (!info) {
+    if (resourceCache.size > 1000) resourceCache.clear();
+    info = parseResource(resource);
+    resourceCache.set(resource, info);
+  }
+  return info;
+}
 
-/**
- * Context keys AWS derives from the request, by lower-cased name. `now` fixes the clock
- * so a simulation is repeatable.
- */
-export function derivedContext(principal: PrincipalInfo, resource: string, now: Date): ContextEntry[] {
-  const out: ContextEntry[] = [];
-  const add = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') out.push({ key, values: [value], source: 'derived' });
-  };
-  const iam = principal.kind !== 'service' && principal.kind !== 'federated' && principal.kind !== 'anonymous';
-  if (iam) {
-    add('aws:PrincipalArn', principal.kind === 'assumed-role' ? principal.roleArn : principal.arn);
-    add('aws:PrincipalAccount', principal.account);
-    add('aws:PrincipalType', principalType(principal));
-    if (principal.kind === 'user') add('aws:username', principal.userName);
+/** aws:CurrentTime and aws:EpochTime for one instant, formatted once. */
+export class Clock {
+  private iso?: readonly string[];
+  private epoch?: readonly string[];
+  private date?: Date;
+  constructor(private readonly fixed?: Date) {}
+  now(): Date {
+    return (this.date ??= this.fixed ?? new Date());
   }
-  if (principal.kind === 'service') {
-    add('aws:PrincipalServiceName', principal.service);
-    add('aws:PrincipalIsAWSService', 'true');
-  } else if (iam) {
-    add('aws:PrincipalIsAWSService', 'false');
+  currentTime(): readonly string[] {
+    return (this.iso ??= [this.now().toISOString().replace(/\.\d{3}Z$/, 'Z')]);
   }
-  const r = resourceInfo(resource);
-  add('aws:ResourceAccount', r.account);
-  add('aws:RequestedRegion', r.region);
-  add('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  add('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
-  add('aws:SecureTransport', 'true');
-  add('aws:ViaAWSService', 'false');
+  epochTime(): readonly string[] {
+    return (this.epoch ??= [String(Math.floor(this.now().getTime() / 1000))]);
+  }
+}
+
+const TRUE: readonly string[] = ['true'];
+const FALSE: readonly string[] = ['false'];
+
+/** Global keys AWS derives from every request, by lower-cased name: [spelling, deriver]. */
+type Deriver = (p: PrincipalInfo, r: ResourceInfo, clock: Clock) => readonly string[] | undefined;
+const one = (v: string | undefined): readonly string[] | undefined => (v ? [v] : undefined);
+const isIam = (p: PrincipalInfo) => p.kind !== 'service' && p.kind !== 'federated' && p.kind !== 'anonymous';
+const DERIVED: ReadonlyMap<string, [string, Deriver]> = new Map<string, [string, Deriver]>([
+  ['aws:principalarn', ['aws:PrincipalArn', (p) => (isIam(p) ? one(p.kind === 'assumed-role' ? p.roleArn : p.arn) : undefined)]],
+  ['aws:principalaccount', ['aws:PrincipalAccount', (p) => (isIam(p) ? one(p.account) : undefined)]],
+  ['aws:principaltype', ['aws:PrincipalType', (p) => one(principalType(p))]],
+  ['aws:username', ['aws:username', (p) => (p.kind === 'user' ? one(p.userName) : undefined)]],
+  ['aws:principalservicename', ['aws:PrincipalServiceName', (p) => (p.kind === 'service' ? one(p.service) : undefined)]],
+  ['aws:principalisawsservice', ['aws:PrincipalIsAWSService', (p) => (p.kind === 'service' ? TRUE : isIam(p) ? FALSE : undefined)]],
+  ['aws:resourceaccount', ['aws:ResourceAccount', (_p, r) => r.accountValues]],
+  ['aws:requestedregion', ['aws:RequestedRegion', (_p, r) => r.regionValues]],
+  ['aws:currenttime', ['aws:CurrentTime', (_p, _r, c) => c.currentTime()]],
+  ['aws:epochtime', ['aws:EpochTime', (_p, _r, c) => c.epochTime()]],
+  ['aws:securetransport', ['aws:SecureTransport', () => TRUE]],
+  ['aws:viaawsservice', ['aws:ViaAWSService', () => FALSE]],
+]);
+
+/** Services whose resource tags are also read as `<service>:ResourceTag/<key>`, with that prefix. */
+const SERVICE_TAG_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['ecr', 'ecr:resourcetag/'],
+  ['ecs', 'ecs:resourcetag/'],
+]);
+const AWS_TAG = 'aws:resourcetag/';
+
+/** Policies name the same few keys over and over: remember their lower-case forms. */
+const lowerCache = new Map<string, string>();
+export function lower(key: string): string {
+  let l = lowerCache.get(key);
+  if (l === undefined) {
+    if (lowerCache.size > 2000) lowerCache.clear();
+    l = key.toLowerCase();
+    lowerCache.set(key, l);
+  }
+  return l;
+}
+
+const NO_ENTRIES: ReadonlyMap<string, ContextEntry> = new Map();
+
+/** Normalizes the request's context (string or list values) by lower-cased key. */
+function givenEntries(context: unknown): ReadonlyMap<string, ContextEntry> {
+  if (!context || typeof context !== 'object') return NO_ENTRIES;
+  const keys = Object.keys(context);
+  if (keys.length === 0) return NO_ENTRIES;
+  const out = new Map<string, ContextEntry>();
+  for (const key of keys) {
+    const raw = (context as Record<string, unknown>)[key];
+    const values = Array.isArray(raw) ? (raw.every((v) => typeof v === 'string') ? (raw as string[]) : raw.map(String)) : [String(raw)];
+    out.set(lower(key), { key, values, source: 'request' });
+  }
   return out;
 }
 
-/** Maps `aws:ResourceTag/k` to `<service>:ResourceTag/k` and back, for ECR and ECS resources. */
-function tagAlias(lowerKey: string, service: string | undefined): string | undefined {
-  if (!service || !SERVICE_TAG_PREFIXES.has(service)) return undefined;
-  if (lowerKey.startsWith('aws:resourcetag/')) return `${service}:resourcetag/${lowerKey.slice(16)}`;
-  const prefix = `${service}:resourcetag/`;
-  if (lowerKey.startsWith(prefix)) return `aws:resourcetag/${lowerKey.slice(prefix.length)}`;
-  return undefined;
-}
-
-/** A case-insensitive view of the request's context keys. */
+/** A case-insensitive view of the request's context: given keys first, then derived ones. */
 export class RequestContext implements ContextLookup {
-  private readonly byKey = new Map<string, ContextEntry>();
+  private readonly given: ReadonlyMap<string, ContextEntry>;
+  private resourceParts?: ResourceInfo;
 
-  constructor(entries: Iterable<ContextEntry>, resourceService: string | undefined) {
-    // Later entries win: derived keys first, then what the request gives.
-    for (const e of entries) this.byKey.set(e.key.toLowerCase(), e);
-    for (const [lower, e] of [...this.byKey]) {
-      const alias = tagAlias(lower, resourceService);
-      if (alias && !this.byKey.has(alias)) {
-        const key = alias.startsWith('aws:') ? `aws:ResourceTag/${e.key.slice(e.key.indexOf('/') + 1)}` : `${resourceService}:ResourceTag/${e.key.slice(e.key.indexOf('/') + 1)}`;
-        this.byKey.set(alias, { key, values: e.values, source: 'alias' });
-      }
-    }
+  constructor(
+    context: unknown,
+    readonly principal: PrincipalInfo,
+    private readonly resourceText: string,
+    private readonly clock: Clock,
+  ) {
+    this.given = givenEntries(context);
+  }
+
+  /** The resource's ARN parts, parsed on first use. */
+  get resource(): ResourceInfo {
+    return (this.resourceParts ??= resourceInfo(this.resourceText));
   }
 
   get(key: string): readonly string[] | undefined {
-    return this.byKey.get(key.toLowerCase())?.values;
+    const lk = lower(key);
+    const given = this.given.get(lk);
+    if (given) return given.values;
+    const alias = this.alias(lk);
+    if (alias) return alias.values;
+    const derive = DERIVED.get(lk);
+    return derive ? derive[1](this.principal, this.resource, this.clock) : undefined;
   }
 
   has(key: string): boolean {
-    return this.byKey.has(key.toLowerCase());
+    return this.get(key) !== undefined;
   }
 
+  /** `aws:ResourceTag/k` given for an ECR/ECS resource is also `ecr:ResourceTag/k`, and the reverse. */
+  private alias(lk: string): ContextEntry | undefined {
+    if (this.given.size === 0 || !lk.includes('resourcetag/')) return undefined;
+    const service = this.resource.service;
+    const servicePrefix = service && SERVICE_TAG_PREFIXES.get(service);
+    if (!servicePrefix) return undefined;
+    if (lk.startsWith(AWS_TAG)) return this.given.get(servicePrefix + lk.slice(AWS_TAG.length));
+    if (lk.startsWith(servicePrefix)) return this.given.get(AWS_TAG + lk.slice(servicePrefix.length));
+    return undefined;
+  }
+
+  /** Every key the request carries, derived and aliased ones included (for display). */
   entries(): ContextEntry[] {
-    return [...this.byKey.values()];
+    const out: ContextEntry[] = [];
+    for (const [lk, [key, derive]] of DERIVED) {
+      if (this.given.has(lk)) continue;
+      const values = derive(this.principal, this.resource, this.clock);
+      if (values) out.push({ key, values: [...values], source: 'derived' });
+    }
+    const service = this.resource.service;
+    for (const [lk, e] of this.given) {
+      out.push(e);
+      if (!service || !SERVICE_TAG_PREFIXES.has(service)) continue;
+      const tag = lk.startsWith(AWS_TAG) ? e.key.slice(AWS_TAG.length) : lk.startsWith(`${service}:resourcetag/`) ? e.key.slice(service.length + 13) : undefined;
+      if (tag === undefined) continue;
+      const aliasKey = lk.startsWith(AWS_TAG) ? `${service}:ResourceTag/${tag}` : `aws:ResourceTag/${tag}`;
+      if (!this.given.has(aliasKey.toLowerCase())) out.push({ key: aliasKey, values: e.values, source: 'alias' });
+    }
+    return out;
   }
-}
-
-/** Normalizes the request's context values (a string or a list of strings). */
-export function requestEntries(context: Record<string, string | string[]> | undefined): ContextEntry[] {
-  if (!context) return [];
-  const out: ContextEntry[] = [];
-  for (const [key, raw] of Object.entries(context)) {
-    const values = Array.isArray(raw) ? raw.map(String) : [String(raw)];
-    out.push({ key, values, source: 'request' });
-  }
-  return out;
 }

@@ -34,14 +34,29 @@ export interface DecisionOutcome {
   grantedBy?: 'resource' | 'identity' | 'root';
 }
 
-const deny = (stage: StageName): DecisionOutcome => ({ decision: 'ImplicitDeny', stage });
+// Outcomes are constants: deciding allocates nothing.
+const IMPLICIT: Record<StageName, DecisionOutcome> = {
+  input: { decision: 'ImplicitDeny', stage: 'input' },
+  'explicit-deny': { decision: 'ImplicitDeny', stage: 'explicit-deny' },
+  rcp: { decision: 'ImplicitDeny', stage: 'rcp' },
+  scp: { decision: 'ImplicitDeny', stage: 'scp' },
+  resource: { decision: 'ImplicitDeny', stage: 'resource' },
+  identity: { decision: 'ImplicitDeny', stage: 'identity' },
+  boundary: { decision: 'ImplicitDeny', stage: 'boundary' },
+  session: { decision: 'ImplicitDeny', stage: 'session' },
+};
+const deny = (stage: StageName): DecisionOutcome => IMPLICIT[stage];
+const EXPLICIT_DENY: DecisionOutcome = { decision: 'ExplicitDeny', stage: 'explicit-deny' };
+const ALLOW_BY_IDENTITY: DecisionOutcome = { decision: 'Allow', stage: 'identity', grantedBy: 'identity' };
+const ALLOW_BY_ROOT: DecisionOutcome = { decision: 'Allow', stage: 'identity', grantedBy: 'root' };
+const ALLOW_BY_RESOURCE: DecisionOutcome = { decision: 'Allow', stage: 'resource', grantedBy: 'resource' };
 
 /** Identity-side chain: identity policies, then the boundary, then the session policy must each allow. */
 function identityChain(i: DecisionInputs): DecisionOutcome {
   if (!i.identityAllow) return deny('identity');
   if (i.boundaryPresent && !i.boundaryAllow) return deny('boundary');
   if (i.sessionPresent && !i.sessionAllow) return deny('session');
-  return { decision: 'Allow', stage: 'identity', grantedBy: 'identity' };
+  return ALLOW_BY_IDENTITY;
 }
 
 /** A grant that names the role (not the session) is limited by the boundary and the session policy. */
@@ -51,11 +66,10 @@ function limitsOnRoleGrant(i: DecisionInputs): DecisionOutcome | undefined {
   return undefined;
 }
 
-const ALLOW_BY_RESOURCE: DecisionOutcome = { decision: 'Allow', stage: 'resource', grantedBy: 'resource' };
 
 /** The final decision. INVARIANT: any explicit deny gives ExplicitDeny. */
 export function decide(i: DecisionInputs): DecisionOutcome {
-  if (i.explicitDeny) return { decision: 'ExplicitDeny', stage: 'explicit-deny' };
+  if (i.explicitDeny) return EXPLICIT_DENY;
   if (i.rcpAllows.some((a) => !a)) return deny('rcp');
   const iamCaller =
     i.principalKind === 'user' ||
@@ -72,14 +86,14 @@ export function decide(i: DecisionInputs): DecisionOutcome {
   if (i.principalKind === 'root') {
     // The root user has full access in its own account; another account's resource must grant it.
     if (i.crossAccount || i.trustPolicy) return i.resourceAllow ? ALLOW_BY_RESOURCE : deny('resource');
-    return { decision: 'Allow', stage: 'identity', grantedBy: 'root' };
+    return ALLOW_BY_ROOT;
   }
 
   if (i.crossAccount) {
     // Cross-account: the caller's side and the resource's side must both allow.
     const own = identityChain(i);
     if (own.decision !== 'Allow') return own;
-    return i.resourceAllow ? { decision: 'Allow', stage: 'resource', grantedBy: 'resource' } : deny('resource');
+    return i.resourceAllow ? ALLOW_BY_RESOURCE : deny('resource');
   }
 
   switch (i.resourceAllow) {

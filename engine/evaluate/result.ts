@@ -61,6 +61,8 @@ export interface ElementTrace {
   by?: Located<string>;
   /** One plain sentence. */
   reason: string;
+  /** Not looked at: the statement already fails on its action. */
+  notEvaluated?: boolean;
 }
 
 export interface StatementTrace {
@@ -72,6 +74,8 @@ export interface StatementTrace {
   principal: ElementTrace;
   conditions: ConditionTrace[];
   conditionsMatched: boolean;
+  /** The statement has conditions that were not looked at, because it fails on its action. */
+  conditionsNotEvaluated?: boolean;
   /** Set when the statement cannot take part (no valid Effect, say). */
   skipped?: string;
 }

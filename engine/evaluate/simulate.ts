@@ -1,7 +1,7 @@
 // simulate(): policies + request in, decision + why out. Never throws.
 import { parsePolicy, policyText } from '../policy/parse';
 import type { PolicyKind } from '../types';
-import { derivedContext, RequestContext, requestEntries, resourceInfo } from './context';
+import { Clock, lower, RequestContext } from './context';
 import {
   actionMatches,
   compilePolicy,
@@ -12,7 +12,7 @@ import {
 } from './compile';
 import { decide, type DecisionInputs, type DecisionOutcome } from './decide';
 import { decisionMessage, policyKindName } from './message';
-import { isIamIdentity, parsePrincipal, strongerMatch, type PrincipalMatchKind } from './principal';
+import { isIamIdentity, parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from './principal';
 import type {
   Decision,
   EvaluationStep,
@@ -97,15 +97,6 @@ function compileInput(input: PolicySetInput): { groups: Groups; all: CompiledPol
   return { groups, all, errors };
 }
 
-interface Prepared {
-  req?: PreparedRequest;
-  errors: InputError[];
-  crossAccount: boolean;
-  /** Why the resource-based policy does not take part, if it does not. */
-  resourcePolicyOff?: string;
-  trustPolicy: boolean;
-}
-
 function requestError(field: InputError['field'], message: string): InputError {
   return {
     code: `request-${field}-invalid`,
@@ -126,13 +117,48 @@ function parseNow(now: string | Date | undefined): Date {
   return new Date();
 }
 
-function prepare(request: SimulationRequest, groups: Groups, now: Date): Prepared {
-  const errors: InputError[] = [];
+const principalCache = new Map<string, PrincipalInfo | undefined>();
+/** Parsing principals is cheap, but requests repeat: keep the last few hundred. */
+function cachedPrincipal(text: string): PrincipalInfo | undefined {
+  let p = principalCache.get(text);
+  if (p === undefined && !principalCache.has(text)) {
+    if (principalCache.size > 500) principalCache.clear();
+    p = parsePrincipal(text);
+    principalCache.set(text, p);
+  }
+  return p;
+}
+
+const ACTION_NAME = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
+
+/** Readies a request for evaluation, or says what is wrong with it. */
+function prepare(request: SimulationRequest, groups: Groups, clock: Clock): PreparedRequest | InputError[] {
   const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
   const principalText = typeof r.principal === 'string' ? r.principal : '';
   const action = typeof r.action === 'string' ? r.action.trim() : '';
   const resource = typeof r.resource === 'string' ? r.resource.trim() : '';
-  const principal = parsePrincipal(principalText);
+  const principal = cachedPrincipal(principalText);
+  if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
+  const ctx = new RequestContext(r.context, principal, resource, clock);
+  const resourceAccount = ctx.get('aws:ResourceAccount')?.[0] ?? principal.account;
+  const iam = isIamIdentity(principal);
+  const actionLower = lower(action);
+  return {
+    principal,
+    action,
+    actionLower,
+    resource,
+    ctx,
+    hasBoundary: !!groups.boundary && iam,
+    crossAccount: (iam || principal.kind === 'root') && !!resourceAccount && !!principal.account && resourceAccount !== principal.account,
+    trustPolicy: actionLower.startsWith('sts:'),
+    resourcePolicyOff:
+      groups.resource && resource === '*' ? 'The request is not for a specific resource (`*`), so no resource-based policy takes part.' : undefined,
+  };
+}
+
+function requestErrors(principalText: string, principal: PrincipalInfo | undefined, action: string, resource: string): InputError[] {
+  const errors: InputError[] = [];
   if (!principal) {
     errors.push(
       requestError(
@@ -143,38 +169,14 @@ function prepare(request: SimulationRequest, groups: Groups, now: Date): Prepare
       ),
     );
   }
-  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)) {
+  if (!ACTION_NAME.test(action)) {
     errors.push(requestError('action', action === '' ? 'Say which action the request performs, e.g. `ecr:PutImage`.' : `\`${action}\` is not an action name; write it as \`service:Action\`, e.g. \`ecr:PutImage\`.`));
   }
   if (resource === '') errors.push(requestError('resource', 'Say which resource the request is for: an ARN, or `*`.'));
-  if (!principal || errors.length > 0) return { errors, crossAccount: false, trustPolicy: false };
-
-  const info = resourceInfo(resource);
-  const given = requestEntries(r.context);
-  const ctx = new RequestContext([...derivedContext(principal, resource, now), ...given], info.service);
-  const resourceAccount = ctx.get('aws:ResourceAccount')?.[0] ?? principal.account;
-  const crossAccount =
-    (isIamIdentity(principal) || principal.kind === 'root') && !!resourceAccount && !!principal.account && resourceAccount !== principal.account;
-  const trustPolicy = action.toLowerCase().startsWith('sts:');
-  let resourcePolicyOff: string | undefined;
-  if (groups.resource && resource === '*') {
-    resourcePolicyOff = 'The request is not for a specific resource (`*`), so no resource-based policy takes part.';
-  }
-  return {
-    req: {
-      principal,
-      action,
-      actionLower: action.toLowerCase(),
-      resource,
-      ctx,
-      hasBoundary: !!groups.boundary && isIamIdentity(principal),
-    },
-    errors,
-    crossAccount,
-    trustPolicy,
-    resourcePolicyOff,
-  };
+  return errors;
 }
+
+
 
 interface Collected {
   denies: StatementRef[];
@@ -183,53 +185,67 @@ interface Collected {
   resourceAllowKinds: Map<StatementRef, PrincipalMatchKind>;
 }
 
-/** One pass over every statement; gives the decision inputs (and, when asked, the applying statements). */
-function gather(groups: Groups, prep: Prepared, collect?: Collected): DecisionInputs {
-  const req = prep.req!;
-  let explicitDeny = false;
-  const visit = (policy: CompiledPolicy | undefined): { allow: boolean; who?: PrincipalMatchKind } => {
-    let allow = false;
-    let who: PrincipalMatchKind | undefined;
-    if (!policy) return { allow };
-    for (const cs of policy.statements) {
-      const m = statementApplies(cs, policy.kind, req);
-      if (!m) continue;
-      if (cs.statement.effect?.value === 'Deny') {
-        explicitDeny = true;
-        collect?.denies.push(cs.ref);
-      } else {
-        allow = true;
-        who = strongerMatch(who, m);
-        if (collect) {
-          if (policy.kind === 'resource') collect.resourceAllowKinds.set(cs.ref, m);
-          const list = collect.allows.get(policy.kind) ?? [];
-          list.push(cs.ref);
-          collect.allows.set(policy.kind, list);
-        }
+/** Mutable tally of one pass; reused fields keep the hot path free of closures. */
+interface Tally {
+  explicitDeny: boolean;
+  who: PrincipalMatchKind | undefined;
+}
+
+/** Visits one policy's statements; returns whether an Allow applies (and records denies). */
+function visitPolicy(policy: CompiledPolicy | undefined, req: PreparedRequest, tally: Tally, collect?: Collected): boolean {
+  if (!policy) return false;
+  let allow = false;
+  tally.who = undefined;
+  const statements = policy.statements;
+  const hits = policy.actionHits(req.actionLower);
+  for (let i = 0; i < statements.length; i++) {
+    if (hits[i] === 0) continue;
+    const cs = statements[i];
+    const m = statementApplies(cs, policy.kind, req, 1);
+    if (!m) continue;
+    if (cs.statement.effect?.value === 'Deny') {
+      tally.explicitDeny = true;
+      collect?.denies.push(cs.ref);
+    } else {
+      allow = true;
+      tally.who = strongerMatch(tally.who, m);
+      if (collect) {
+        if (policy.kind === 'resource') collect.resourceAllowKinds.set(cs.ref, m);
+        const list = collect.allows.get(policy.kind) ?? [];
+        list.push(cs.ref);
+        collect.allows.set(policy.kind, list);
       }
     }
-    return { allow, who };
-  };
-  const resource = prep.resourcePolicyOff ? { allow: false } : visit(groups.resource);
+  }
+  return allow;
+}
+
+const NO_LEVELS: boolean[] = [];
+
+/** One pass over every statement; gives the decision inputs (and, when asked, the applying statements). */
+function gather(groups: Groups, req: PreparedRequest, collect?: Collected): DecisionInputs {
+  const tally: Tally = { explicitDeny: false, who: undefined };
+  const resourceAllow = !req.resourcePolicyOff && visitPolicy(groups.resource, req, tally, collect) ? tally.who : undefined;
   let identityAllow = false;
-  for (const p of groups.identity) if (visit(p).allow) identityAllow = true;
-  const boundary = visit(groups.boundary);
-  const session = visit(groups.session);
-  const scpAllows = groups.scps.map((p) => visit(p).allow);
-  const rcpAllows = groups.rcps.map((p) => visit(p).allow);
+  for (let i = 0; i < groups.identity.length; i++) if (visitPolicy(groups.identity[i], req, tally, collect)) identityAllow = true;
+  const boundaryAllow = visitPolicy(groups.boundary, req, tally, collect);
+  const sessionAllow = visitPolicy(groups.session, req, tally, collect);
+  const scpAllows = groups.scps.length === 0 ? NO_LEVELS : groups.scps.map((p) => visitPolicy(p, req, tally, collect));
+  const rcpAllows = groups.rcps.length === 0 ? NO_LEVELS : groups.rcps.map((p) => visitPolicy(p, req, tally, collect));
+  const iam = isIamIdentity(req.principal);
   return {
     principalKind: req.principal.kind,
-    crossAccount: prep.crossAccount,
-    explicitDeny,
+    crossAccount: req.crossAccount,
+    explicitDeny: tally.explicitDeny,
     rcpAllows,
     scpAllows,
-    resourceAllow: resource.allow ? resource.who : undefined,
-    trustPolicy: prep.trustPolicy && !!groups.resource,
+    resourceAllow,
+    trustPolicy: req.trustPolicy && !!groups.resource,
     identityAllow,
-    boundaryPresent: !!groups.boundary && isIamIdentity(req.principal),
-    boundaryAllow: boundary.allow,
-    sessionPresent: !!groups.session && isIamIdentity(req.principal),
-    sessionAllow: session.allow,
+    boundaryPresent: !!groups.boundary && iam,
+    boundaryAllow,
+    sessionPresent: !!groups.session && iam,
+    sessionAllow,
   };
 }
 
@@ -249,7 +265,7 @@ function decisiveAllows(outcome: DecisionOutcome, inputs: DecisionInputs, collec
   return out;
 }
 
-function steps(inputs: DecisionInputs, outcome: DecisionOutcome, collected: Collected, groups: Groups, prep: Prepared): EvaluationStep[] {
+function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req: PreparedRequest): EvaluationStep[] {
   const of = (k: PolicyKind) => collected.allows.get(k) ?? [];
   const out: EvaluationStep[] = [];
   out.push(
@@ -265,7 +281,7 @@ function steps(inputs: DecisionInputs, outcome: DecisionOutcome, collected: Coll
   levels('rcp', inputs.rcpAllows, 'resource control policy');
   levels('scp', inputs.scpAllows, 'service control policy');
   if (!groups.resource) out.push({ stage: 'resource', outcome: 'not-applicable', summary: 'No resource-based policy given.', statements: [] });
-  else if (prep.resourcePolicyOff) out.push({ stage: 'resource', outcome: 'not-applicable', summary: prep.resourcePolicyOff, statements: [] });
+  else if (req.resourcePolicyOff) out.push({ stage: 'resource', outcome: 'not-applicable', summary: req.resourcePolicyOff, statements: [] });
   else if (inputs.resourceAllow)
     out.push({ stage: 'resource', outcome: 'allow', summary: resourceAllowWords(inputs), statements: of('resource') });
   else out.push({ stage: 'resource', outcome: 'no-allow', summary: 'The resource-based policy allows nothing that matches.', statements: [] });
@@ -273,12 +289,11 @@ function steps(inputs: DecisionInputs, outcome: DecisionOutcome, collected: Coll
     if (!present) out.push({ stage, outcome: 'not-applicable', summary: `No ${policyKindName(kind)} given.`, statements: [] });
     else out.push({ stage, outcome: allow ? 'allow' : 'no-allow', summary: allow ? `The ${policyKindName(kind)} allows the action.` : `No ${policyKindName(kind)} allows the action.`, statements: of(kind) });
   };
-  const iam = isIamIdentity(prep.req!.principal);
+  const iam = isIamIdentity(req.principal);
   if (iam) chain('identity', 'identity', true, inputs.identityAllow);
-  else out.push({ stage: 'identity', outcome: 'not-applicable', summary: prep.req!.principal.kind === 'root' ? "The root user's own account grants it full access." : 'This caller has no identity-based policies.', statements: [] });
+  else out.push({ stage: 'identity', outcome: 'not-applicable', summary: req.principal.kind === 'root' ? "The root user's own account grants it full access." : 'This caller has no identity-based policies.', statements: [] });
   chain('boundary', 'boundary', inputs.boundaryPresent, inputs.boundaryAllow);
   chain('session', 'session', inputs.sessionPresent, inputs.sessionAllow);
-  void outcome;
   return out;
 }
 
@@ -298,41 +313,43 @@ function missingKeys(all: CompiledPolicy[], req: PreparedRequest): string[] {
   for (const p of all)
     for (const cs of p.statements) {
       if (cs.skipped || !actionMatches(cs, req)) continue;
-      for (const k of cs.readsKeys) if (!req.ctx.has(k) && !missing.has(k.toLowerCase())) missing.set(k.toLowerCase(), k);
+      for (const k of cs.readsKeys()) if (!req.ctx.has(k) && !missing.has(k.toLowerCase())) missing.set(k.toLowerCase(), k);
     }
   return [...missing.values()].sort();
 }
 
-function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputError[] }, request: SimulationRequest, now: Date): SimulationResult {
-  const prep = prepare(request, set.groups, now);
-  const errors = [...set.errors, ...prep.errors];
-  const traces = (req?: PreparedRequest): PolicyTrace[] =>
-    set.all.map((p) => ({
-      ref: p.ref,
-      parsed: !!p.parsed.policy,
-      statements: req ? p.statements.map((cs) => traceStatement(cs, p.kind, req)) : [],
-      notApplicable: p.kind === 'resource' ? prep.resourcePolicyOff : undefined,
-    }));
-  if (!prep.req) {
-    const r = request as Partial<SimulationRequest> | undefined;
+function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputError[] }, request: SimulationRequest, clock: Clock): SimulationResult {
+  const prepared = prepare(request, set.groups, clock);
+  if (Array.isArray(prepared)) {
     return {
       decision: 'ImplicitDeny',
       decisiveStatements: [],
       decidingStage: 'input',
-      message: `The request is incomplete: ${prep.errors.map((e) => e.message).join(' ')}`,
+      message: `The request is incomplete: ${prepared.map((e) => e.message).join(' ')}`,
       steps: [{ stage: 'input', outcome: 'no-allow', summary: 'The request cannot be evaluated until it is complete.', statements: [] }],
-      policies: traces(),
+      policies: set.all.map((p) => ({ ref: p.ref, parsed: !!p.parsed.policy, statements: [] })),
       missingContextKeys: [],
       context: [],
       crossAccount: false,
-      errors,
-      principalKind: undefined,
-      ...(r ? {} : {}),
+      errors: [...set.errors, ...prepared],
     };
   }
-  const req = prep.req;
+  const req = prepared;
+  const policies: PolicyTrace[] = set.all.map((p) => {
+    const off = p.kind === 'resource' ? req.resourcePolicyOff : undefined;
+    return {
+      ref: p.ref,
+      parsed: !!p.parsed.policy,
+      statements: p.statements.map((cs) => {
+        const t = traceStatement(cs, p.kind, req);
+        // A policy that does not take part applies to nothing, whatever its statements say.
+        return off ? { ...t, applies: false, skipped: t.skipped ?? 'the policy does not take part in this request' } : t;
+      }),
+      notApplicable: off,
+    };
+  });
   const collected: Collected = { denies: [], allows: new Map(), resourceAllowKinds: new Map() };
-  const inputs = gather(set.groups, prep, collected);
+  const inputs = gather(set.groups, req, collected);
   const outcome = decide(inputs);
   const denyingKind = DENY_ORDER.find((k) => collected.denies.some((d) => d.policy.kind === k));
   const decisive = outcome.decision === 'ExplicitDeny' ? collected.denies : outcome.decision === 'Allow' ? decisiveAllows(outcome, inputs, collected) : [];
@@ -341,30 +358,29 @@ function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputE
     decisiveStatements: decisive,
     decidingStage: outcome.stage,
     message: decisionMessage(outcome, { principal: req.principal.arn, action: req.action, resource: req.resource }, denyingKind),
-    steps: steps(inputs, outcome, collected, set.groups, prep),
-    policies: traces(req),
+    steps: steps(inputs, collected, set.groups, req),
+    policies,
     missingContextKeys: missingKeys(set.all, req),
     context: req.ctx.entries(),
     principalKind: req.principal.kind,
-    crossAccount: prep.crossAccount,
-    errors,
+    crossAccount: req.crossAccount,
+    errors: set.errors.slice(),
   };
 }
 
 /** Parses and compiles a set of policies once, for many requests. Never throws. */
 export function compilePolicies(input: PolicySetInput): CompiledPolicySet {
   const set = compileInput(input ?? {});
-  const fixedNow = input?.now !== undefined ? parseNow(input.now) : undefined;
+  const fixedClock = input?.now !== undefined ? new Clock(parseNow(input.now)) : undefined;
   return {
     policies: set.all,
     errors: set.errors,
     decide(request) {
-      const prep = prepare(request, set.groups, fixedNow ?? new Date());
-      if (!prep.req) return 'ImplicitDeny';
-      return decide(gather(set.groups, prep)).decision;
+      const req = prepare(request, set.groups, fixedClock ?? new Clock());
+      return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(set.groups, req)).decision;
     },
     simulate(request) {
-      return safely(() => fullResult(set, request, fixedNow ?? new Date()));
+      return safely(() => fullResult(set, request, fixedClock ?? new Clock()));
     },
   };
 }
@@ -395,6 +411,6 @@ export function simulate(input: SimulationInput): SimulationResult {
   return safely(() => {
     const i = (typeof input === 'object' && input !== null ? input : {}) as SimulationInput;
     const set = compileInput(i);
-    return fullResult(set, i.request, parseNow(i.now));
+    return fullResult(set, i.request, new Clock(i.now === undefined ? undefined : parseNow(i.now)));
   });
 }

@@ -66,23 +66,24 @@ const TYPE_WORDS: Record<string, string> = {
 
 /** The object's members as [key node, value node] pairs, duplicates reported once each. */
 function members(b: Builder, obj: JsonNode): Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> {
-  const out: Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> = [];
-  const seen = new Set<string>();
-  for (const prop of obj.children ?? []) {
+  const props = obj.children ?? [];
+  const out: Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> = new Array(props.length);
+  let n = 0;
+  for (let p = 0; p < props.length; p++) {
+    const prop = props[p];
     const keyNode = prop.children?.[0];
     if (!keyNode || typeof keyNode.value !== 'string') continue;
     const key = keyNode.value;
-    if (seen.has(key)) {
-      problem(
-        b,
-        'json-duplicate-key',
-        `\`${key}\` appears more than once in this object; AWS keeps only one of them, so merge them into one.`,
-        nodeSpan(keyNode),
-      );
+    // Objects in policies are small: a scan beats a Set.
+    for (let q = 0; q < n; q++) {
+      if (out[q].key === key) {
+        problem(b, 'json-duplicate-key', `\`${key}\` appears more than once in this object; AWS keeps only one of them, so merge them into one.`, nodeSpan(keyNode));
+        break;
+      }
     }
-    seen.add(key);
-    out.push({ key, keyNode, value: prop.children?.[1] });
+    out[n++] = { key, keyNode, value: prop.children?.[1] };
   }
+  out.length = n;
   return out;
 }
 
@@ -305,9 +306,24 @@ export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
     if (json.root.type === 'object') policy = document(b, json.root, text);
     else problem(b, 'policy-not-object', 'A policy must be a JSON object: `{ "Version": ..., "Statement": [...] }`.', nodeSpan(json.root));
   }
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, json.lineStarts);
   const errors: PolicyProblem[] = b.problems.map((p) => ({ ...p, range: lines.range(p.span) }));
-  return { kind, text, policy, errors };
+  const parsed: ParsedPolicy = { kind, text, policy, errors };
+  // Kept beside the result (not in it) so the compiler need not scan the text again.
+  lineIndexes.set(parsed, lines);
+  return parsed;
+}
+
+const lineIndexes = new WeakMap<ParsedPolicy, LineIndex>();
+
+/** The line index of a parsed policy's text. */
+export function linesOf(parsed: ParsedPolicy): LineIndex {
+  let lines = lineIndexes.get(parsed);
+  if (!lines) {
+    lines = new LineIndex(parsed.text);
+    lineIndexes.set(parsed, lines);
+  }
+  return lines;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../types';
+import { parseJsonFast } from './fastjson';
 
 export type JsonNode = Node;
 
@@ -13,6 +14,8 @@ export interface JsonParseResult {
   /** The root value, with duplicate keys kept (JSON.parse would drop them). */
   root?: JsonNode;
   problems: JsonProblem[];
+  /** Line starts, when the parse collected them. */
+  lineStarts?: number[];
 }
 
 /**
@@ -100,6 +103,8 @@ export function parseJson(text: string): JsonParseResult {
   if (text.trim() === '') {
     return { problems: [{ code: 'json-empty', message: 'The policy is empty; write a JSON object.', span: { start: 0, end: text.length } }] };
   }
+  const fast = parseJsonFast(text, MAX_JSON_DEPTH);
+  if (fast) return { root: fast.root, problems: [], lineStarts: fast.lineStarts };
   const deep = depthOverflowOffset(text, MAX_JSON_DEPTH);
   if (deep >= 0) {
     return {

@@ -8,8 +8,21 @@ export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /** `lineStarts`, when the caller already knows them (the JSON parser collects them). */
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.starts = lineStarts ?? LineIndex.scan(text);
+  }
+
+  private static scan(text: string): number[] {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // The common case: jump from newline to newline.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
@@ -18,7 +31,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   /** 1-based position of an offset (clamped to the text). */

@@ -1,0 +1,127 @@
+// Engine benchmarks (npm run bench). Figures, not pass/fail: speed is measured
+// here, never in timed unit tests. Run alone on an idle machine for stable numbers.
+import { compilePolicies, parsePolicy, simulate } from '../engine/index';
+import type { SimulationRequest } from '../engine/index';
+import { compileResourcePattern } from '../engine/match/arn';
+import { compileWildcard } from '../engine/match/wildcard';
+
+const validateModule = await import('../engine/index').then((m) => (m as Record<string, unknown>).validatePolicy as ((t: string, k: 'identity') => unknown[]) | undefined);
+
+function time(fn: () => void, minMs = 300): { perCallMs: number; calls: number } {
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < minMs) {
+    fn();
+    calls++;
+    now = performance.now();
+  }
+  return { perCallMs: (now - start) / calls, calls };
+}
+
+function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function medianOf(fn: () => void, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const rows: Array<[string, string, string]> = [];
+const row = (what: string, figure: string, target: string) => {
+  rows.push([what, figure, target]);
+};
+
+// A 10-statement identity policy with conditions, the kind the issue names.
+const tenStatements = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Login', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+    { Sid: 'Pull', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], Resource: 'arn:aws:ecr:us-east-1:123456789012:repository/*' },
+    { Sid: 'PushTeam', Effect: 'Allow', Action: ['ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload'], Resource: 'arn:aws:ecr:us-east-1:123456789012:repository/team-a/*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'team-a' } } },
+    { Sid: 'Describe', Effect: 'Allow', Action: 'ecr:Describe*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+    { Sid: 'TaggedRepos', Effect: 'Allow', Action: 'ecr:*', Resource: '*', Condition: { StringEquals: { 'ecr:ResourceTag/env': 'dev' } } },
+    { Sid: 'RunTasks', Effect: 'Allow', Action: ['ecs:RunTask', 'ecs:StartTask'], Resource: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:*', Condition: { ArnEquals: { 'ecs:cluster': 'arn:aws:ecs:us-east-1:123456789012:cluster/staging' } } },
+    { Sid: 'Services', Effect: 'Allow', Action: 'ecs:UpdateService', Resource: 'arn:aws:ecs:us-east-1:123456789012:service/staging/*' },
+    { Sid: 'FromOffice', Effect: 'Allow', Action: 'ecs:Describe*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] } } },
+    { Sid: 'NoDelete', Effect: 'Deny', Action: ['ecr:DeleteRepository', 'ecr:DeleteRepositoryPolicy'], Resource: '*' },
+    { Sid: 'Recent', Effect: 'Deny', Action: 'ecr:PutLifecyclePolicy', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } },
+  ],
+};
+const requests: SimulationRequest[] = [
+  { principal: 'arn:aws:sts::123456789012:assumed-role/ci/b1', action: 'ecr:PutImage', resource: 'arn:aws:ecr:us-east-1:123456789012:repository/team-a/api', context: { 'aws:PrincipalTag/team': 'team-a' } },
+  { principal: 'arn:aws:sts::123456789012:assumed-role/ci/b1', action: 'ecr:DeleteRepository', resource: 'arn:aws:ecr:us-east-1:123456789012:repository/team-a/api' },
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:RunTask', resource: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3', context: { 'ecs:cluster': 'arn:aws:ecs:us-east-1:123456789012:cluster/staging' } },
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:DescribeServices', resource: '*', context: { 'aws:SourceIp': '198.51.100.7' } },
+];
+
+{
+  const set = compilePolicies({ identityPolicies: [tenStatements], now: '2026-11-23T12:00:00Z' });
+  let i = 0;
+  const batch = () => {
+    for (let k = 0; k < 1000; k++) set.decide(requests[i++ & 3]);
+  };
+  for (let w = 0; w < 200; w++) batch(); // warm up
+  const { perCallMs } = time(batch, 2000);
+  const perSecond = 1000 / (perCallMs / 1000);
+  row('compiled path: decide() on a 10-statement policy with conditions', `${(perSecond / 1e6).toFixed(2)} M evaluations/s`, '>= 1 M/s');
+  const { perCallMs: fullMs } = time(() => set.simulate(requests[i++ & 3]), 1000);
+  row('compiled path: simulate() with full trace', `${(1 / (fullMs / 1000) / 1e3).toFixed(0)} k evaluations/s`, '');
+}
+
+{
+  for (const [label, policy] of [
+    ['10-statement policy', tenStatements],
+    ['100 KB policy', { Version: '2012-10-17', Statement: Array.from({ length: 330 }, (_, k) => ({ ...tenStatements.Statement[k % 10], Sid: `S${k}` })) }],
+  ] as const) {
+    const text = JSON.stringify(policy, null, 2);
+    const parseMs = medianOf(() => JSON.parse(text), 400);
+    const simMs = medianOf(() => simulate({ identityPolicies: [text], request: requests[0] }), 400);
+    row(`one-shot simulate() from text, ${label} (${(text.length / 1024).toFixed(0)} KB)`, `${(simMs * 1000).toFixed(0)} µs = ${(simMs / parseMs).toFixed(1)}x JSON.parse (${(parseMs * 1000).toFixed(0)} µs)`, '<= 3x');
+  }
+}
+
+{
+  const pattern = Array.from({ length: 2500 }, (_, k) => (k % 2 ? 'a' : '*')).join('') + 'b*'; // 5,002 chars, full of *
+  const text = 'a'.repeat(5000);
+  const glob = compileWildcard(pattern.slice(0, 5000));
+  const resource = compileResourcePattern(pattern.slice(0, 5000));
+  const g = medianOf(() => glob(text), 200);
+  const r = medianOf(() => resource(text), 200);
+  row('wildcard: 5,000-char pattern full of * vs 5,000-char non-match', `${(g * 1000).toFixed(1)} µs (glob), ${(r * 1000).toFixed(1)} µs (Resource rule)`, '< 1 ms');
+}
+
+{
+  const statements = Array.from({ length: 6000 }, (_, k) => ({ Sid: `S${k}`, Effect: 'Allow', Action: ['ecr:PutImage', 'ecr:BatchGetImage'], Resource: `arn:aws:ecr:us-east-1:111122223333:repository/team-${k}/*` }));
+  const big = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+  const ms = medianOf(() => parsePolicy(big, 'identity'), 7);
+  row(`parsePolicy on a ${(big.length / 1e6).toFixed(2)} MB policy`, `${ms.toFixed(0)} ms`, 'no freeze');
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+  const d = medianOf(() => parsePolicy(deep, 'identity'), 7);
+  row('parsePolicy on 100,000 levels of nesting', `${d.toFixed(1)} ms, error json-too-deep`, 'an error, no overflow');
+}
+
+if (validateModule) {
+  const statements: object[] = [];
+  let text = '';
+  for (let k = 0; text.length < 10_240; k++) {
+    statements.push({ ...tenStatements.Statement[k % 10], Sid: `S${k}` });
+    text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+  }
+  for (let w = 0; w < 50; w++) validateModule(text, 'identity');
+  const ms = medianOf(() => validateModule(text, 'identity'), 300);
+  row(`validatePolicy on a ${(text.length / 1024).toFixed(1)} KB policy (median)`, `${ms.toFixed(2)} ms`, '< 2 ms');
+}
+
+const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 6));
+console.log(`\nEngine benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
+for (const r of [['what', 'measured', 'target'] as [string, string, string], ...rows]) {
+  console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+}

@@ -1,0 +1,143 @@
+// Share links: a whole workspace in a URL fragment, so nothing leaves the page.
+//
+// A fragment is `v<format>.<payload>`. Format 1's payload is base64url (no padding)
+// of raw-deflated UTF-8 JSON followed by the CRC-32 of that JSON (4 bytes, big
+// endian). The JSON is the envelope {format, engine, data, workspace}. New formats
+// get a new prefix and a new reader in READERS; old readers stay, so old links open.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { dataVersion } from '../catalog';
+import { ENGINE_VERSION } from '../index';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { crc32 } from './crc32';
+import { checked, checkWorkspace, shape, type Workspace } from './workspace';
+
+export type { Workspace, WorkspacePolicy, WorkspaceTest } from './workspace';
+export { checkWorkspace } from './workspace';
+
+/** The format new links are written in. */
+export const SHARE_FORMAT = 1;
+
+/** What a link says about where it was made, besides the workspace. */
+export interface ShareEnvelope {
+  format: number;
+  /** ENGINE_VERSION of the simulator that made the link. */
+  engine: string;
+  /** Version of the AWS service data the simulator had. */
+  data: string;
+  workspace: Workspace;
+}
+
+export type DecodeResult = { ok: true; workspace: Workspace } | { ok: false; error: string };
+export type EnvelopeResult = { ok: true; envelope: ShareEnvelope } | { ok: false; error: string };
+
+/** Links longer than this are refused before decompressing (a share link is a few KB). */
+const MAX_FRAGMENT = 4_000_000;
+/** A decompressed workspace larger than this is refused. */
+const MAX_JSON_BYTES = 32_000_000;
+
+/** The AWS data version as one string, whatever shape the catalog gives it. */
+export function dataVersionLabel(): string {
+  const v: unknown = dataVersion;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null && 'version' in v) {
+    const rec = v as { package?: unknown; version?: unknown };
+    return `${String(rec.package ?? 'data')}@${String(rec.version)}`;
+  }
+  return 'unknown';
+}
+
+/** The fragment (without `#`) that restores `workspace`. */
+export function encodeShareFragment(workspace: Workspace): string {
+  const envelope: ShareEnvelope = { format: SHARE_FORMAT, engine: ENGINE_VERSION, data: dataVersionLabel(), workspace: clean(workspace) };
+  const json = strToU8(JSON.stringify(envelope));
+  const packed = deflateSync(json, { level: 9, mem: 8 });
+  const out = new Uint8Array(packed.length + 4);
+  out.set(packed, 0);
+  const crc = crc32(json);
+  out[packed.length] = crc >>> 24;
+  out[packed.length + 1] = (crc >>> 16) & 255;
+  out[packed.length + 2] = (crc >>> 8) & 255;
+  out[packed.length + 3] = crc & 255;
+  return `v${SHARE_FORMAT}.${toBase64Url(out)}`;
+}
+
+/** Restores a workspace from a fragment (with or without `#`). Never throws. */
+export function decodeShareFragment(fragment: string): DecodeResult {
+  const r = readShareEnvelope(fragment);
+  return r.ok ? { ok: true, workspace: r.envelope.workspace } : r;
+}
+
+/** Like decodeShareFragment, and also says which format, engine and data made the link. Never throws. */
+export function readShareEnvelope(fragment: string): EnvelopeResult {
+  try {
+    return readEnvelope(fragment);
+  } catch (e) {
+    // INVARIANT: the readers report every problem as a result; this only guards against a bug.
+    return { ok: false, error: `This share link could not be read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+type Reader = (payload: string) => EnvelopeResult;
+
+/** One reader per format version ever written. Never remove one: old links must keep opening. */
+const READERS: Record<number, Reader> = { 1: readV1 };
+
+function readEnvelope(fragment: string): EnvelopeResult {
+  if (typeof fragment !== 'string') return { ok: false, error: 'A share link fragment must be text.' };
+  let text = fragment.trim();
+  if (text.startsWith('#')) text = text.slice(1);
+  if (text === '') return { ok: false, error: 'The link has no shared workspace in it (the part after `#` is empty).' };
+  if (text.length > MAX_FRAGMENT) return { ok: false, error: 'The share link is too long to be a workspace.' };
+  const m = /^v(\d{1,6})\.(.*)$/s.exec(text);
+  if (!m) return { ok: false, error: 'This is not a share link of this simulator: it should start with `#v1.`.' };
+  const format = Number(m[1]);
+  const reader = READERS[format];
+  if (!reader) {
+    return format > SHARE_FORMAT
+      ? { ok: false, error: `The link was made by a newer version of the simulator (share format v${format}); this one reads up to v${SHARE_FORMAT}.` }
+      : { ok: false, error: `Share format v${format} does not exist.` };
+  }
+  return reader(m[2]);
+}
+
+const DAMAGED = 'The share link is damaged or incomplete (was it cut off when copied?)';
+
+function readV1(payload: string): EnvelopeResult {
+  const bytes = fromBase64Url(payload);
+  if (!bytes) return { ok: false, error: `${DAMAGED}: it holds characters a share link never contains.` };
+  if (bytes.length < 5) return { ok: false, error: `${DAMAGED}: it is too short.` };
+  const packed = bytes.subarray(0, bytes.length - 4);
+  const t = bytes.length - 4;
+  const expected = ((bytes[t] << 24) | (bytes[t + 1] << 16) | (bytes[t + 2] << 8) | bytes[t + 3]) >>> 0;
+  let json: Uint8Array;
+  try {
+    json = inflateSync(packed);
+  } catch {
+    return { ok: false, error: `${DAMAGED}: its data does not decompress.` };
+  }
+  if (json.length > MAX_JSON_BYTES) return { ok: false, error: 'The shared workspace is too large to open.' };
+  if (crc32(json) !== expected) return { ok: false, error: `${DAMAGED}: its checksum does not match.` };
+  let value: unknown;
+  try {
+    value = JSON.parse(strFromU8(json));
+  } catch {
+    return { ok: false, error: `${DAMAGED}: its content is not valid JSON.` };
+  }
+  const env = checked(() => {
+    const e = shape.record(value, 'envelope', ['format', 'engine', 'data', 'workspace']);
+    if (e.format !== 1) shape.fail('envelope.format', 'must be 1 in a `v1.` link.');
+    return { engine: shape.str(e.engine, 'envelope.engine'), data: shape.str(e.data, 'envelope.data'), workspace: e.workspace };
+  });
+  if (!env.ok) return { ok: false, error: `The share link's content is not a workspace: ${env.error}` };
+  const ws = checkWorkspace(env.value.workspace);
+  if (!ws.ok) return { ok: false, error: `The share link's workspace is not valid: ${ws.error}` };
+  return { ok: true, envelope: { format: 1, engine: env.value.engine, data: env.value.data, workspace: ws.value } };
+}
+
+/** Only the fields of the format, in a fixed order, so equal workspaces give equal links. */
+function clean(w: Workspace): Workspace {
+  const r = checkWorkspace(w);
+  if (r.ok) return r.value;
+  // Encoding never fails: a malformed workspace is written as given and refused on opening.
+  return w;
+}

@@ -1,0 +1,140 @@
+// Actions: every Action/NotAction entry must name something AWS has. A
+// misspelt action is accepted by IAM and then silently matches nothing.
+import { getAction, loadedServicePrefixes, suggestActions } from '../catalog/index';
+import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context';
+import { quote, removalSpan } from './text';
+
+function replaceFix(ref: ActionRef, replacement: string): { title: string; edits: { span: ActionRef['item']['span']; text: string }[] } {
+  return { title: `Change to ${replacement}`, edits: [{ span: ref.item.span, text: quote(replacement) }] };
+}
+
+// Services people most often mean when they leave the prefix out.
+const PREFIX_GUESS_ORDER = ['ecr', 'ecs'];
+
+function guessPrefix(name: string): string | undefined {
+  const prefixes = [...PREFIX_GUESS_ORDER, ...loadedServicePrefixes().filter((p) => !PREFIX_GUESS_ORDER.includes(p))];
+  for (const p of prefixes) {
+    const info = getAction(`${p}:${name}`);
+    if (info) return `${info.service}:${info.name}`;
+  }
+  return undefined;
+}
+
+function checkEntry(ctx: ValidationContext, ref: ActionRef): void {
+  const text = ref.item.value;
+  switch (ref.status) {
+    case 'variable':
+      ctx.report('action-variable', ref.item.span, `\`${text}\` uses a policy variable, which \`Action\` does not support; write the action name out.`);
+      return;
+    case 'invalid': {
+      const guess = text.includes(':') ? undefined : guessPrefix(text);
+      ctx.report(
+        'action-invalid',
+        ref.item.span,
+        guess
+          ? `\`${text}\` has no service prefix; write \`${guess}\`.`
+          : `\`${text}\` is not an action; write it as \`service:ActionName\`, e.g. \`ecr:PutImage\`.`,
+        guess ? replaceFix(ref, guess) : undefined,
+      );
+      return;
+    }
+    case 'unknown-service': {
+      const [best] = ref.wildcard ? [] : suggestActions(text, 1);
+      ctx.report(
+        'action-service-unknown',
+        ref.item.span,
+        best
+          ? `No AWS service has the prefix \`${ref.service}\`; did you mean \`${best}\`?`
+          : `No AWS service has the prefix \`${ref.service}\`; check the part before the colon.`,
+        best ? replaceFix(ref, best) : undefined,
+      );
+      return;
+    }
+    case 'unknown': {
+      const suggestions = suggestActions(text, 3);
+      const best = suggestions[0];
+      ctx.report(
+        'action-unknown',
+        ref.item.span,
+        best
+          ? `\`${text}\` is not an action of \`${ref.service}\`, so it matches nothing; did you mean ${listNames(suggestions)}?`
+          : `\`${text}\` is not an action of \`${ref.service}\`, so it matches nothing; check its spelling.`,
+        best ? replaceFix(ref, best) : undefined,
+      );
+      return;
+    }
+    case 'no-match':
+      ctx.report(
+        'action-wildcard-no-match',
+        ref.item.span,
+        `\`${text}\` matches no action of \`${ref.service}\`, so it grants or denies nothing; check the pattern.`,
+      );
+      return;
+    default:
+      return;
+  }
+}
+
+/** A pattern of plain `*` wildcards covers `other` when it matches other's text (other's `*`s read as characters). */
+function covers(pattern: string, other: string): boolean {
+  if (pattern.includes('?')) return false;
+  return globCached(pattern)(other);
+}
+
+function checkRepeats(ctx: ValidationContext, info: StatementInfo): void {
+  const seen = new Map<string, ActionRef>();
+  const wildcards = info.actions.filter((a) => a.wildcard);
+  for (const ref of info.actions) {
+    const lower = ref.item.value.toLowerCase();
+    const removeFix = { title: `Remove ${ref.item.value}`, edits: [{ span: removalSpan(ctx.text, ref.item.span), text: '' }] };
+    const first = seen.get(lower);
+    if (first) {
+      ctx.report('action-duplicate', ref.item.span, `\`${ref.item.value}\` is already listed in this statement; remove the repeat.`, removeFix);
+      continue;
+    }
+    seen.set(lower, ref);
+    if (ref.status === 'variable' || ref.status === 'invalid') continue;
+    const cover = wildcards.find((w) => w !== ref && w.item.value.toLowerCase() !== lower && covers(w.item.value, ref.item.value));
+    if (cover) {
+      ctx.report(
+        'action-redundant',
+        ref.item.span,
+        `\`${cover.item.value}\` in this statement already matches \`${ref.item.value}\`; remove it.`,
+        removeFix,
+      );
+    }
+  }
+}
+
+function checkResourcePolicyActions(ctx: ValidationContext, info: StatementInfo): void {
+  if (info.negated) return;
+  for (const ref of info.actions) {
+    if (ref.status !== 'known' || ref.wildcard) continue;
+    if (ctx.flavor === 'trust' && ref.service !== 'sts') {
+      ctx.report(
+        'action-not-for-trust-policy',
+        ref.item.span,
+        `A role trust policy only controls \`sts:\` actions on its role, so \`${ref.item.value}\` has no effect here; grant it in an identity policy.`,
+      );
+    } else if (ctx.flavor === 'repository') {
+      const [action] = ref.infos;
+      const onRepository = action?.service === 'ecr' && action.resourceTypes.some((r) => r.name === 'repository');
+      if (action && !onRepository) {
+        ctx.report(
+          'action-not-for-repository',
+          ref.item.span,
+          `\`${ref.item.value}\` does not act on a repository, so a repository policy never grants it; grant it in an identity policy.`,
+        );
+      }
+    }
+  }
+}
+
+export function checkActions(ctx: ValidationContext): void {
+  for (const info of ctx.statements) {
+    for (const ref of info.actions) checkEntry(ctx, ref);
+    for (const ref of info.extraActions) checkEntry(ctx, ref);
+    checkRepeats(ctx, info);
+    if (ctx.kind === 'resource') checkResourcePolicyActions(ctx, info);
+  }
+}

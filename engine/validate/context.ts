@@ -1,0 +1,256 @@
+// What every check needs, computed once per validation: the parsed model, the
+// flavour of a resource policy, each statement's actions resolved against the
+// catalog, and the report function. Catalog lookups are cached across calls
+// so that validating on every keystroke stays cheap.
+import {
+  actionNamesFor,
+  conditionKeysForAction,
+  expandAction,
+  getAction,
+  isKnownAction,
+  isKnownServicePrefix,
+  loadedServicePrefixes,
+  type ActionInfo,
+} from '../catalog/index';
+import { compileWildcard } from '../match/index';
+import { LineIndex } from '../source/lines';
+import type { Located, ParsedPolicy, PolicyDocument, PolicyKind, Span, Statement } from '../types';
+import { CODES, type DiagnosticCode } from './codes';
+import { objectMembers, type ScannedMember } from './text';
+import type { Diagnostic, Fix, TextEdit, ValidateOptions } from './types';
+
+/** What a resource-based policy is, told apart by its actions. */
+export type ResourceFlavor = 'repository' | 'trust' | 'other';
+
+/** How an Action/NotAction entry resolves against the catalog. */
+export type ActionStatus =
+  | 'any' // `*`
+  | 'known' // an action or a pattern matching at least one action
+  | 'no-match' // a pattern matching no action of a service described in full
+  | 'unknown' // an action name the service does not have
+  | 'unknown-service'
+  | 'unknown-yet' // a service whose action names are not loaded yet
+  | 'invalid' // not `service:name`
+  | 'variable'; // contains `${`
+
+export interface ActionRef {
+  item: Located<string>;
+  /** Lower-case service prefix ('' when there is none). */
+  service: string;
+  name: string;
+  wildcard: boolean;
+  status: ActionStatus;
+  /** The service is described in full (actions, resources, keys). */
+  inDepth: boolean;
+  /** Catalog actions this entry matches (services in depth only). */
+  infos: readonly ActionInfo[];
+}
+
+export interface StatementInfo {
+  st: Statement;
+  /** Entries of Action, or of NotAction when `negated`. */
+  actions: ActionRef[];
+  /** Entries of NotAction when the statement also has Action (a grammar error, still spell-checked). */
+  extraActions: ActionRef[];
+  negated: boolean;
+  /**
+   * Every entry resolves to catalog actions of services in depth (no `*`, no
+   * unknown or unloaded names): statement-wide "no action takes X" checks are
+   * safe only then.
+   */
+  closed: boolean;
+  /** Distinct catalog actions of all entries. */
+  infos: readonly ActionInfo[];
+}
+
+export interface ValidationContext {
+  readonly text: string;
+  readonly kind: PolicyKind;
+  readonly options: ValidateOptions;
+  readonly parsed: ParsedPolicy;
+  readonly policy: PolicyDocument | undefined;
+  /** For `resource` policies: repository policy, role trust policy or other. */
+  readonly flavor: ResourceFlavor | undefined;
+  readonly statements: readonly StatementInfo[];
+  /** Top-level members of the policy object, as written. */
+  readonly topLevel: readonly ScannedMember[];
+  /** The policy language version in force: variables work only in 2012-10-17. */
+  readonly variablesEnabled: boolean;
+  report(code: DiagnosticCode, span: Span, message: string, fix?: FixDraft): void;
+}
+
+/** A fix as checks write it: offsets only; ranges are added in one place. */
+export interface FixDraft {
+  title: string;
+  edits: { span: Span; text: string }[];
+}
+
+// ------------------------------------------------------------------ caches
+
+const CACHE_LIMIT = 4000;
+const expandCache = new Map<string, readonly ActionInfo[]>();
+const keyCache = new WeakMap<ActionInfo, ReadonlySet<string>>();
+const globCache = new Map<string, (text: string) => boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Catalog actions an action pattern matches (cached, case-insensitive). */
+export function expandCached(pattern: string): readonly ActionInfo[] {
+  return remember(expandCache, pattern.toLowerCase(), () => expandAction(pattern));
+}
+
+/** Lower-case names of the non-global condition keys an action carries (cached). */
+export function serviceKeysOf(action: ActionInfo): ReadonlySet<string> {
+  let keys = keyCache.get(action);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const k of conditionKeysForAction(action)) if (k.source !== 'global') set.add(k.name.toLowerCase());
+    keys = set;
+    keyCache.set(action, keys);
+  }
+  return keys;
+}
+
+/** A case-insensitive IAM glob matcher (cached). */
+export function globCached(pattern: string): (text: string) => boolean {
+  return remember(globCache, pattern, () => compileWildcard(pattern, { ignoreCase: true }));
+}
+
+let inDepthPrefixes: ReadonlySet<string> | undefined;
+
+/** Whether a service is described in full in the catalog. */
+export function isInDepth(prefix: string): boolean {
+  inDepthPrefixes ??= new Set(loadedServicePrefixes());
+  return inDepthPrefixes.has(prefix.toLowerCase());
+}
+
+// ---------------------------------------------------------------- actions
+
+function resolveAction(item: Located<string>): ActionRef {
+  const text = item.value;
+  const base = { item, service: '', name: '', wildcard: false, inDepth: false, infos: [] as readonly ActionInfo[] };
+  if (text === '*') return { ...base, wildcard: true, status: 'any' };
+  if (text.includes('${')) return { ...base, status: 'variable' };
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) return { ...base, status: 'invalid' };
+  const service = text.slice(0, colon).toLowerCase();
+  const name = text.slice(colon + 1);
+  const wildcard = text.includes('*') || text.includes('?');
+  const ref = { ...base, service, name, wildcard };
+  if (service.includes('*') || service.includes('?')) {
+    // `*:Get*` and the like: only the services in depth can be expanded.
+    return { ...ref, status: 'unknown-yet', infos: expandCached(text) };
+  }
+  if (!isKnownServicePrefix(service)) return { ...ref, status: 'unknown-service' };
+  const inDepth = isInDepth(service);
+  if (inDepth) {
+    if (wildcard) {
+      const infos = expandCached(text);
+      return { ...ref, inDepth, infos, status: infos.length > 0 ? 'known' : 'no-match' };
+    }
+    const info = getAction(text);
+    return { ...ref, inDepth, infos: info ? [info] : [], status: info ? 'known' : 'unknown' };
+  }
+  if (wildcard) {
+    const names = actionNamesFor(service);
+    if (!names) return { ...ref, status: 'unknown-yet' };
+    const match = globCached(name);
+    return { ...ref, status: names.some(match) ? 'known' : 'no-match' };
+  }
+  const known = isKnownAction(service, name);
+  return { ...ref, status: known === 'unknown-yet' ? 'unknown-yet' : known ? 'known' : 'unknown' };
+}
+
+function statementInfo(st: Statement): StatementInfo {
+  const negated = st.action === undefined && st.notAction !== undefined;
+  const list = (negated ? st.notAction : st.action) ?? [];
+  const actions = list.map(resolveAction);
+  const extraActions = !negated && st.notAction ? st.notAction.map(resolveAction) : [];
+  const closed = actions.length > 0 && actions.every((a) => a.status === 'known' && a.inDepth);
+  const seen = new Set<ActionInfo>();
+  const infos: ActionInfo[] = [];
+  for (const a of actions) {
+    for (const info of a.infos) {
+      if (seen.has(info)) continue;
+      seen.add(info);
+      infos.push(info);
+    }
+  }
+  return { st, actions, extraActions, negated, closed, infos };
+}
+
+const TRUST_ACTION = /^sts:/i;
+
+function flavorOf(statements: readonly StatementInfo[]): ResourceFlavor {
+  let other = false;
+  let ecr = false;
+  for (const s of statements) {
+    for (const a of s.actions) {
+      if (TRUST_ACTION.test(a.item.value)) return 'trust';
+      if (a.service === 'ecr' || a.status === 'any') ecr = true;
+      else if (a.service !== '' && isKnownServicePrefix(a.service)) other = true;
+    }
+  }
+  // Only a policy whose actions all belong to other services is not a repository policy.
+  return other && !ecr ? 'other' : 'repository';
+}
+
+// ------------------------------------------------------------------ build
+
+export interface ContextResult {
+  ctx: ValidationContext;
+  diagnostics: Diagnostic[];
+}
+
+/** Builds the shared context; diagnostics are collected in the returned list. */
+export function createContext(parsed: ParsedPolicy, options: ValidateOptions): ContextResult {
+  const text = parsed.text;
+  const diagnostics: Diagnostic[] = [];
+  let lines: LineIndex | undefined;
+  const index = (): LineIndex => (lines ??= new LineIndex(text));
+  const statements = (parsed.policy?.statements ?? []).map(statementInfo);
+  const version = parsed.policy?.version?.value;
+  const ctx: ValidationContext = {
+    text,
+    kind: parsed.kind,
+    options,
+    parsed,
+    policy: parsed.policy,
+    flavor: parsed.kind === 'resource' ? flavorOf(statements) : undefined,
+    statements,
+    topLevel: parsed.policy ? objectMembers(text, parsed.policy.span.start) : [],
+    variablesEnabled: version === '2012-10-17',
+    report(code, span, message, fix) {
+      const li = index();
+      const d: Diagnostic = { code, severity: CODES[code].severity, message, span, range: li.range(span) };
+      if (fix) {
+        const edits: TextEdit[] = fix.edits.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
+        const f: Fix = { title: fix.title, edits };
+        d.fix = f;
+      }
+      diagnostics.push(d);
+    },
+  };
+  return { ctx, diagnostics };
+}
+
+/** `a`, `b` and `c` (at most `limit` names, then "and N more"), each in backticks. */
+export function listNames(names: readonly string[], limit = 3): string {
+  const shown = names.slice(0, limit).map((n) => `\`${n}\``);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** The 1-character span of an object's opening brace: where "missing X" findings point. */
+export function braceSpan(span: Span): Span {
+  return { start: span.start, end: span.start + 1 };
+}

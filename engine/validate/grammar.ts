@@ -1,0 +1,219 @@
+// Grammar: which elements each kind of policy must have, may have, or must
+// not have (IAM JSON policy grammar, ECR repository policy rules), the
+// Version element and policy variables, and the Sid element.
+import { parseTemplate, templateHasVariables } from '../match/index';
+import type { Located, PolicyKind, Span } from '../types';
+import { braceSpan, type FixDraft, type ValidationContext } from './context';
+import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text';
+
+const CURRENT_VERSION = '2012-10-17';
+
+/** Kinds whose statements apply to whoever the policy is attached to. */
+const NO_PRINCIPAL_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'session', 'scp']);
+/** Kinds whose statements must name resources. SCPs are left out: AWS does not say Resource is required there. */
+const NEEDS_RESOURCE_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'session', 'rcp']);
+
+function newline(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** An edit that makes the policy's Version 2012-10-17 (insert or replace). */
+export function versionFix(ctx: ValidationContext): FixDraft | undefined {
+  const policy = ctx.policy;
+  if (!policy) return undefined;
+  const title = `Set "Version": "${CURRENT_VERSION}"`;
+  if (policy.version) return { title, edits: [{ span: policy.version.span, text: quote(CURRENT_VERSION) }] };
+  if (ctx.topLevel.some((m) => m.key === 'Version')) return undefined;
+  const member = `"Version": ${quote(CURRENT_VERSION)}`;
+  const first = ctx.topLevel[0];
+  if (!first) {
+    const at = policy.span.start + 1;
+    return { title, edits: [{ span: { start: at, end: at }, text: member }] };
+  }
+  const at = first.keySpan.start;
+  const broken = spansLines(ctx.text, { start: policy.span.start, end: at });
+  const sep = broken ? `,${newline(ctx.text)}${lineIndent(ctx.text, at)}` : ', ';
+  return { title, edits: [{ span: { start: at, end: at }, text: member + sep }] };
+}
+
+/** An edit that deletes a statement member (key and value) with its comma. */
+export function removeMemberFix(ctx: ValidationContext, keySpan: Span, title: string): FixDraft {
+  return { title, edits: [{ span: removalSpan(ctx.text, memberSpan(ctx.text, keySpan)), text: '' }] };
+}
+
+function checkVersion(ctx: ValidationContext): void {
+  const policy = ctx.policy;
+  if (!policy) return;
+  const hasKey = ctx.topLevel.some((m) => m.key === 'Version');
+  if (!hasKey) {
+    ctx.report(
+      'version-missing',
+      braceSpan(policy.span),
+      `This policy has no \`Version\`; add \`"Version": "${CURRENT_VERSION}"\` so that policy variables and all current features work.`,
+      versionFix(ctx),
+    );
+  }
+  if (ctx.variablesEnabled) return;
+  if (hasKey && policy.version?.value !== '2008-10-17') return;
+  const fix = versionFix(ctx);
+  const withVariables = (values: readonly Located<string>[] | undefined): void => {
+    for (const v of values ?? []) {
+      if (!v.value.includes('${') || !templateHasVariables(parseTemplate(v.value))) continue;
+      ctx.report(
+        'version-variables',
+        v.span,
+        `\`${v.value}\` uses a policy variable, which is literal text unless the policy says \`"Version": "${CURRENT_VERSION}"\`; set that Version.`,
+        fix,
+      );
+    }
+  };
+  for (const { st } of ctx.statements) {
+    withVariables(st.resource);
+    withVariables(st.notResource);
+    for (const c of st.condition ?? []) withVariables(c.values);
+  }
+}
+
+function checkStatementElements(ctx: ValidationContext): void {
+  const kind = ctx.kind;
+  for (const { st } of ctx.statements) {
+    const has = (element: string): boolean => element in st.keySpans;
+    const brace = braceSpan(st.span);
+
+    if (!has('Action') && !has('NotAction')) {
+      ctx.report('action-missing', brace, 'This statement has no `Action`; add `"Action"` with the actions it allows or denies.');
+    } else if (has('Action') && has('NotAction')) {
+      ctx.report(
+        'action-and-notaction',
+        st.keySpans['NotAction'],
+        'A statement cannot have both `Action` and `NotAction`; keep one of them.',
+        removeMemberFix(ctx, st.keySpans['NotAction'], 'Remove NotAction'),
+      );
+    }
+
+    if (has('Resource') && has('NotResource')) {
+      ctx.report(
+        'resource-and-notresource',
+        st.keySpans['NotResource'],
+        'A statement cannot have both `Resource` and `NotResource`; keep one of them.',
+        removeMemberFix(ctx, st.keySpans['NotResource'], 'Remove NotResource'),
+      );
+    }
+    if (NEEDS_RESOURCE_KINDS.has(kind) && !has('Resource') && !has('NotResource')) {
+      ctx.report('resource-missing', brace, 'This statement has no `Resource`; add `"Resource"` with the ARNs it applies to, or `"*"`.');
+    }
+
+    if (NO_PRINCIPAL_KINDS.has(kind)) {
+      for (const element of ['Principal', 'NotPrincipal']) {
+        if (!has(element)) continue;
+        ctx.report(
+          'principal-not-allowed',
+          st.keySpans[element],
+          `${kindName(kind)} cannot have \`${element}\`: it applies to whoever it is attached to; remove the element.`,
+          removeMemberFix(ctx, st.keySpans[element], `Remove ${element}`),
+        );
+      }
+    } else {
+      if (!has('Principal') && !has('NotPrincipal')) {
+        ctx.report('principal-missing', brace, 'This statement has no `Principal`; add `"Principal"` with the accounts, roles or services it applies to.');
+      } else if (has('Principal') && has('NotPrincipal')) {
+        ctx.report(
+          'principal-and-notprincipal',
+          st.keySpans['NotPrincipal'],
+          'A statement cannot have both `Principal` and `NotPrincipal`; keep one of them.',
+          removeMemberFix(ctx, st.keySpans['NotPrincipal'], 'Remove NotPrincipal'),
+        );
+      }
+      if (kind === 'rcp') checkRcpPrincipal(ctx, st.principal, st.keySpans['NotPrincipal']);
+    }
+
+    if (kind === 'resource') checkResourceElement(ctx, st.keySpans);
+  }
+}
+
+function checkRcpPrincipal(
+  ctx: ValidationContext,
+  principal: { wildcard: boolean; span: Span } | undefined,
+  notPrincipalKey: Span | undefined,
+): void {
+  if (principal && !principal.wildcard) {
+    ctx.report('principal-rcp', principal.span, 'A resource control policy accepts only `"Principal": "*"`; use conditions to narrow it.', {
+      title: 'Use "Principal": "*"',
+      edits: [{ span: principal.span, text: '"*"' }],
+    });
+  }
+  if (notPrincipalKey) {
+    ctx.report('principal-rcp', notPrincipalKey, 'A resource control policy cannot have `NotPrincipal`; use `"Principal": "*"` with conditions.');
+  }
+}
+
+function checkResourceElement(ctx: ValidationContext, keySpans: Record<string, Span>): void {
+  for (const element of ['Resource', 'NotResource']) {
+    const key = keySpans[element];
+    if (!key) continue;
+    if (ctx.flavor === 'repository') {
+      ctx.report(
+        'resource-in-repository-policy',
+        key,
+        `ECR refuses a repository policy with \`${element}\` ("Invalid repository policy provided"); remove it, the policy applies to its own repository.`,
+        removeMemberFix(ctx, key, `Remove ${element}`),
+      );
+    } else if (ctx.flavor === 'trust') {
+      ctx.report(
+        'resource-in-trust-policy',
+        key,
+        `IAM refuses a role trust policy with \`${element}\`; remove it, the trust policy applies to its own role.`,
+        removeMemberFix(ctx, key, `Remove ${element}`),
+      );
+    }
+  }
+}
+
+const SID_CHARS = /^[A-Za-z0-9]*$/;
+
+function checkSids(ctx: ValidationContext): void {
+  // ECR accepts any text as a Sid (its console writes "new statement"); IAM and Organizations do not.
+  const strict = !(ctx.kind === 'resource' && ctx.flavor !== 'trust');
+  const seen = new Set<string>();
+  for (const { st } of ctx.statements) {
+    const sid = st.sid;
+    if (!sid) continue;
+    if (strict && !SID_CHARS.test(sid.value)) {
+      const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
+      ctx.report(
+        'sid-invalid',
+        sid.span,
+        `\`${sid.value}\` is not a valid Sid: use only letters and digits${cleaned ? `, e.g. \`${cleaned}\`` : ''}.`,
+        cleaned ? { title: `Use "${cleaned}"`, edits: [{ span: sid.span, text: quote(cleaned) }] } : undefined,
+      );
+    }
+    if (sid.value === '') continue;
+    if (seen.has(sid.value)) {
+      ctx.report('sid-duplicate', sid.span, `Another statement already has the Sid \`${sid.value}\`; give each statement its own Sid.`);
+    }
+    seen.add(sid.value);
+  }
+}
+
+export function kindName(kind: PolicyKind): string {
+  switch (kind) {
+    case 'identity':
+      return 'An identity policy';
+    case 'boundary':
+      return 'A permissions boundary';
+    case 'session':
+      return 'A session policy';
+    case 'scp':
+      return 'A service control policy';
+    case 'rcp':
+      return 'A resource control policy';
+    case 'resource':
+      return 'A resource-based policy';
+  }
+}
+
+export function checkGrammar(ctx: ValidationContext): void {
+  checkVersion(ctx);
+  checkStatementElements(ctx);
+  checkSids(ctx);
+}
