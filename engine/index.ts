@@ -47,8 +47,42 @@ export type { PrincipalKind } from './evaluate/principal';
 export { LineIndex } from './source/lines';
 
 /** The engine's version, recorded in share links. */
-export const ENGINE_VERSION = '0.1.0';
+export { ENGINE_VERSION } from './version';
 
 /** Example workspaces from AWS's ECR and ECS guides and managed policies, each with requests and expected decisions. */
 export { EXAMPLES } from './examples';
 export type { Example, ExamplePolicy, ExampleCase } from './examples';
+
+/** AWS service knowledge: ECR, ECS and the services their guides use, in depth; every other service's action names, loaded lazily. */
+export {
+  arnTemplate,
+  conditionKeysForAction,
+  dataVersion,
+  expandAction,
+  getAction,
+  getConditionKey,
+  getResourceType,
+  getService,
+  globalConditionKeys,
+  isKnownAction,
+  isKnownServicePrefix,
+  listActions,
+  loadAllActionNames,
+  loadedServicePrefixes,
+  resourceTypesForArn,
+  suggestActions,
+} from './catalog';
+export type {
+  AccessLevel,
+  ActionConditionKey,
+  ActionInfo,
+  ActionResourceType,
+  CatalogDataVersion,
+  ConditionKeyInfo,
+  ConditionKeyType,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './catalog';
+
+/** Condition operators as data (the editor completes them). */
+export { OPERATOR_NAMES, operatorSpellings } from './conditions';

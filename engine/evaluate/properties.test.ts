@@ -114,7 +114,10 @@ describe('Policy evaluation logic invariants (property tests)', () => {
         const slot = statementsOf(after)[pick % slots.length];
         const deny = { ...extra, Effect: 'Deny' };
         if (slot.slot !== 'resource') delete deny.Principal;
-        else delete deny.Resource, delete deny.NotResource;
+        else {
+          delete deny.Resource;
+          delete deny.NotResource;
+        }
         slot.list.push(deny);
         const decision = simulate(after).decision;
         if (before !== 'Allow') expect(decision).not.toBe('Allow');

@@ -1,6 +1,9 @@
 import type { JsonNode } from '../source/json';
 import { nodeSpan, parseJson } from '../source/json';
 import { LineIndex } from '../source/lines';
+import { parsePolicyFast } from './fastpolicy';
+import { STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements';
+import { MAX_JSON_DEPTH } from '../source/json';
 import type {
   ConditionEntry,
   Effect,
@@ -32,20 +35,7 @@ export type ParseProblemCode =
   | 'version-invalid'
   | 'principal-invalid';
 
-export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
-export const STATEMENT_ELEMENTS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-] as const;
-export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
-export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
+export { TOP_LEVEL_ELEMENTS, STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements';
 
 interface Builder {
   problems: Array<{ code: ParseProblemCode; message: string; span: Span; severity: 'error' | 'warning' }>;
@@ -298,6 +288,17 @@ function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
  * Never throws: whatever the text, returns as much model as it allows plus problems.
  */
 export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
+  const fast = parsePolicyFast(text, MAX_JSON_DEPTH);
+  if (fast) {
+    const parsed: ParsedPolicy = { kind, text, policy: fast.policy, errors: [] };
+    lineIndexes.set(parsed, new LineIndex(text, fast.lineStarts));
+    return parsed;
+  }
+  return parsePolicyGeneral(text, kind);
+}
+
+/** The general path: a JSON tree (with error recovery), then the model, reporting every problem. */
+export function parsePolicyGeneral(text: string, kind: PolicyKind): ParsedPolicy {
   const b: Builder = { problems: [] };
   const json = parseJson(text);
   for (const p of json.problems) problem(b, p.code, p.message, p.span);

@@ -1,0 +1,202 @@
+// The policy model straight from the text, in one pass, for the common case: a
+// well-formed policy. It produces exactly what the general builder in parse.ts
+// produces from a JSON tree (a property test holds them equal), without building
+// the tree. Anything the general builder would report a problem for (an unknown
+// element, a wrong type, a duplicate key, a bad Effect or Version, a missing
+// Statement or Effect) makes it give up, and parse.ts takes the general path.
+import { GIVE_UP, Scanner } from '../source/scanner';
+import type { ConditionEntry, Effect, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types';
+import { POLICY_VERSIONS, PRINCIPAL_TYPES } from './elements';
+
+const QUOTE = 34;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COLON = 58;
+
+function locatedString(s: Scanner): Located<string> {
+  const start = s.i;
+  const value = s.string();
+  return { value, span: { start, end: s.i } };
+}
+
+/** Reads `"key":` and returns the key with its span; white space after the colon skipped. */
+function key(s: Scanner, seen: string[]): { key: string; span: Span } {
+  const start = s.i;
+  const k = s.string();
+  for (let i = 0; i < seen.length; i++) if (seen[i] === k) throw GIVE_UP; // duplicate key: the general path reports it
+  seen.push(k);
+  const span = { start, end: s.i };
+  s.skipSpace();
+  s.expect(COLON);
+  return { key: k, span };
+}
+
+/** A string or an array of strings. */
+function stringList(s: Scanner): Located<string>[] {
+  if (s.peek() === QUOTE) return [locatedString(s)];
+  s.expect(OPEN_ARRAY);
+  const out: Located<string>[] = [];
+  if (s.peek() === CLOSE_ARRAY) {
+    s.i++;
+    return out;
+  }
+  do out.push(locatedString(s));
+  while (s.separator(CLOSE_ARRAY));
+  return out;
+}
+
+function conditionScalar(s: Scanner): Located<string> {
+  const start = s.i;
+  const c = s.peek();
+  if (c === QUOTE) return locatedString(s);
+  if (s.word('true')) return { value: 'true', span: { start, end: s.i } };
+  if (s.word('false')) return { value: 'false', span: { start, end: s.i } };
+  if (c === OPEN_OBJECT || c === OPEN_ARRAY || c === 110 /* null */) throw GIVE_UP;
+  const text = s.numberText();
+  return { value: text, span: { start, end: s.i } };
+}
+
+function conditionValues(s: Scanner): Located<string>[] {
+  if (s.peek() !== OPEN_ARRAY) return [conditionScalar(s)];
+  s.expect(OPEN_ARRAY);
+  const out: Located<string>[] = [];
+  if (s.peek() === CLOSE_ARRAY) {
+    s.i++;
+    return out;
+  }
+  do out.push(conditionScalar(s));
+  while (s.separator(CLOSE_ARRAY));
+  return out;
+}
+
+/** Reads `{ ... }`, calling `member` for each key; the object's span is returned. */
+function object(s: Scanner, member: (key: string, keySpan: Span) => void): Span {
+  const start = s.i;
+  s.expect(OPEN_OBJECT);
+  const seen: string[] = [];
+  if (s.peek() === CLOSE_OBJECT) s.i++;
+  else {
+    do {
+      const k = key(s, seen);
+      member(k.key, k.span);
+    } while (s.separator(CLOSE_OBJECT));
+  }
+  return { start, end: s.i };
+}
+
+function principal(s: Scanner): PrincipalBlock {
+  const start = s.i;
+  if (s.peek() === QUOTE) {
+    if (s.string() !== '*') throw GIVE_UP;
+    return { wildcard: true, entries: [], span: { start, end: s.i } };
+  }
+  const entries: PrincipalEntry[] = [];
+  const span = object(s, (k, keySpan) => {
+    if (!(PRINCIPAL_TYPES as readonly string[]).includes(k)) throw GIVE_UP;
+    entries.push({ type: { value: k, span: keySpan }, values: stringList(s) });
+  });
+  return { wildcard: false, entries, span };
+}
+
+function condition(s: Scanner): ConditionEntry[] {
+  const out: ConditionEntry[] = [];
+  object(s, (op, opSpan) => {
+    const operator = { value: op, span: opSpan };
+    object(s, (k, keySpan) => {
+      const values = conditionValues(s);
+      out.push({ operator, key: { value: k, span: keySpan }, values, span: { start: keySpan.start, end: s.i } });
+    });
+  });
+  return out;
+}
+
+function statement(s: Scanner, index: number): Statement {
+  const st: Statement = { index, span: { start: 0, end: 0 }, keySpans: {} };
+  st.span = object(s, (k, keySpan) => {
+    st.keySpans[k] = keySpan;
+    switch (k) {
+      case 'Sid':
+        st.sid = locatedString(s);
+        break;
+      case 'Effect': {
+        const e = locatedString(s);
+        if (e.value !== 'Allow' && e.value !== 'Deny') throw GIVE_UP;
+        st.effect = e as Located<Effect>;
+        break;
+      }
+      case 'Principal':
+        st.principal = principal(s);
+        break;
+      case 'NotPrincipal':
+        st.notPrincipal = principal(s);
+        break;
+      case 'Action':
+        st.action = stringList(s);
+        break;
+      case 'NotAction':
+        st.notAction = stringList(s);
+        break;
+      case 'Resource':
+        st.resource = stringList(s);
+        break;
+      case 'NotResource':
+        st.notResource = stringList(s);
+        break;
+      case 'Condition':
+        st.condition = condition(s);
+        break;
+      default:
+        throw GIVE_UP;
+    }
+  });
+  if (!st.effect) throw GIVE_UP;
+  return st;
+}
+
+/** The model of a well-formed policy, or undefined when the general path must explain something. */
+export function parsePolicyFast(text: string, maxDepth: number): { policy: PolicyDocument; lineStarts: number[] } | undefined {
+  // A policy is at most six levels deep; the grammar below never recurses beyond that.
+  void maxDepth;
+  const s = new Scanner(text);
+  try {
+    s.skipSpace();
+    const doc: PolicyDocument = { statements: [], span: { start: 0, end: 0 } };
+    let sawStatement = false;
+    doc.span = object(s, (k) => {
+      switch (k) {
+        case 'Version': {
+          const v = locatedString(s);
+          if (!(POLICY_VERSIONS as readonly string[]).includes(v.value)) throw GIVE_UP;
+          doc.version = v;
+          break;
+        }
+        case 'Id':
+          doc.id = locatedString(s);
+          break;
+        case 'Statement':
+          sawStatement = true;
+          if (s.peek() === OPEN_OBJECT) doc.statements.push(statement(s, 0));
+          else {
+            s.expect(OPEN_ARRAY);
+            if (s.peek() === CLOSE_ARRAY) s.i++;
+            else {
+              let i = 0;
+              do doc.statements.push(statement(s, i++));
+              while (s.separator(CLOSE_ARRAY));
+            }
+          }
+          break;
+        default:
+          throw GIVE_UP;
+      }
+    });
+    s.skipSpace();
+    if (!s.atEnd() || !sawStatement) return undefined;
+    return { policy: doc, lineStarts: s.lineStarts };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
