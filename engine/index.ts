@@ -86,3 +86,11 @@ export type {
 
 /** Condition operators as data (the editor completes them). */
 export { OPERATOR_NAMES, operatorSpellings } from './conditions';
+
+/** Validates policy text: findings at exact spans, with quick fixes, grouped as IAM Access Analyzer groups them. */
+export { validatePolicy, validateParsed, CODES, codeInfo, isDiagnosticCode } from './validate/index';
+export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, DiagnosticCode, DiagnosticGroup } from './validate/index';
+
+/** Editor helpers: completion and hover as pure functions over the text and the catalog. */
+export { completeAt, hoverAt } from './lang/index';
+export type { CompletionItem, CompletionKind, CompletionResult, Hover } from './lang/index';

@@ -150,7 +150,7 @@ function checkEntry(ctx: ValidationContext, info: StatementInfo, item: Located<s
       ctx.report(
         'resource-type-mismatch',
         item.span,
-        `No action in this statement acts on a \`${svc}\` ${listNames(names)}, so \`${item.value}\` never matches; use the ARN of a resource the actions take.`,
+        `No action in this statement takes ${listNames(names)} resources of \`${svc}\`, so \`${item.value}\` never matches; use the ARN of a resource the actions take.`,
       );
       return;
     }

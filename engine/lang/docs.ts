@@ -1,0 +1,77 @@
+// Markdown for hovers and completion documentation, built from the catalog
+// and the operator table.
+import { conditionKeysForAction, suggestActions, type ActionInfo, type ConditionKeyInfo } from '../catalog/index';
+import { parseOperator } from '../conditions/index';
+
+/** One line per policy element. */
+export const ELEMENT_DOCS: Readonly<Record<string, string>> = {
+  Version: 'The policy language version: use `2012-10-17` (policy variables need it).',
+  Id: 'An optional identifier for the policy.',
+  Statement: 'The statements of the policy: one object or an array of them.',
+  Sid: 'An optional statement ID. IAM accepts only letters and digits; it must be unique in the policy.',
+  Effect: '`Allow` or `Deny`. An explicit Deny overrides every Allow.',
+  Principal: 'Who the statement applies to (resource-based policies only): `"*"` or `{"AWS": ..., "Service": ...}`.',
+  NotPrincipal: 'Everyone except these principals. Avoid it with Allow.',
+  Action: 'The actions the statement covers, as `service:Action`; `*` and `?` are wildcards.',
+  NotAction: 'Every action except these. With Allow it grants every other action, including future ones.',
+  Resource: 'The resources the statement covers, as ARNs or `*`. Actions without resource-level permissions need `*`.',
+  NotResource: 'Every resource except these. With Allow it grants every other resource.',
+  Condition: 'When the statement applies: `{ "Operator": { "key": value } }`; all conditions must hold.',
+};
+
+const QUALIFIER_DOCS: Readonly<Record<string, string>> = {
+  ForAnyValue: '`ForAnyValue:` — true when at least one request value matches (false when the key is missing).',
+  ForAllValues: '`ForAllValues:` — true when every request value matches, and also when the key is missing or empty.',
+};
+
+/** What an operator spelling does: its base operator, set qualifier and IfExists. */
+export function operatorMarkdown(text: string): string {
+  const op = parseOperator(text);
+  if (!op) return `\`${text}\` is not a condition operator.`;
+  const lines = [`**\`${text}\`** · ${op.base.valueType === 'Null' ? 'key presence' : `${op.base.valueType} operator`}`, '', op.base.description];
+  if (op.set) lines.push('', QUALIFIER_DOCS[op.set] ?? '');
+  if (op.ifExists) lines.push('', '`IfExists` — also true when the request has no such key.');
+  if (!op.set && !op.ifExists && op.base.valueType !== 'Null') lines.push('', 'False when the request has no such key' + (op.base.negated ? ' (the negated form is true then).' : '.'));
+  if (op.base.wildcards) lines.push('', 'Values may use `*` and `?` wildcards.');
+  if (op.base.variables) lines.push('', 'Values may use policy variables such as `${aws:username}`.');
+  return lines.join('\n');
+}
+
+/** Type, multivaluedness and description of a condition key. */
+export function keyMarkdown(written: string, info: ConditionKeyInfo): string {
+  const scope = info.global ? 'global key' : `${info.service ?? ''} key`;
+  const lines = [`**\`${written}\`** · ${info.type}${info.multiValued ? ' (multivalued: use `ForAnyValue:` or `ForAllValues:`)' : ''} · ${scope}`];
+  if (info.templated && written !== info.name) lines.push('', `Instance of \`${info.name}\`.`);
+  if (info.description) lines.push('', info.description);
+  return lines.join('\n');
+}
+
+/** Description, access level, resource types (required marked) and condition keys of one action. */
+export function actionMarkdown(a: ActionInfo): string {
+  const lines = [`**\`${a.service}:${a.name}\`** · ${a.accessLevel}`, '', a.description];
+  if (a.resourceTypes.length === 0) {
+    lines.push('', '**Resource:** only `"*"` (no resource-level permissions).');
+  } else {
+    const types = a.resourceTypes.map((r) => `\`${r.name}\`${r.required ? ' (required)' : ''}`);
+    lines.push('', `**Resource types:** ${types.join(', ')}`);
+  }
+  const keys = conditionKeysForAction(a).filter((k) => k.source !== 'global').map((k) => `\`${k.name}\``);
+  lines.push('', `**Condition keys:** ${keys.length > 0 ? keys.join(', ') : 'global keys only'}`);
+  return lines.join('\n');
+}
+
+const MAX_LISTED = 60;
+
+/** The actions a wildcard pattern expands to: count and names. */
+export function wildcardMarkdown(pattern: string, actions: readonly ActionInfo[]): string {
+  if (actions.length === 0) return `**\`${pattern}\`** matches no action.`;
+  const names = actions.slice(0, MAX_LISTED).map((a) => `- \`${a.service}:${a.name}\` · ${a.accessLevel}`);
+  const more = actions.length > MAX_LISTED ? [`- … and ${actions.length - MAX_LISTED} more`] : [];
+  return [`**\`${pattern}\`** matches ${actions.length} action${actions.length === 1 ? '' : 's'}:`, '', ...names, ...more].join('\n');
+}
+
+/** An action name AWS does not have, with the nearest ones. */
+export function unknownActionMarkdown(action: string): string {
+  const near = suggestActions(action, 3);
+  return [`**\`${action}\`** is not a known action.`, ...(near.length > 0 ? ['', `Did you mean ${near.map((n) => `\`${n}\``).join(', ')}?`] : [])].join('\n');
+}
