@@ -21,16 +21,16 @@ function locatedString(s: Scanner): Located<string> {
   return { value, span: { start, end: s.i } };
 }
 
-/** Reads `"key":` and returns the key with its span; white space after the colon skipped. */
-function key(s: Scanner, seen: string[]): { key: string; span: Span } {
-  const start = s.i;
+/** Reads `"key":`; the key's span is left in `keySpan`. White space after the colon is skipped. */
+function key(s: Scanner, seen: string[], keySpan: Span): string {
+  keySpan.start = s.i;
   const k = s.string();
+  keySpan.end = s.i;
   for (let i = 0; i < seen.length; i++) if (seen[i] === k) throw GIVE_UP; // duplicate key: the general path reports it
   seen.push(k);
-  const span = { start, end: s.i };
   s.skipSpace();
   s.expect(COLON);
-  return { key: k, span };
+  return k;
 }
 
 /** A string or an array of strings. */
@@ -79,8 +79,9 @@ function object(s: Scanner, member: (key: string, keySpan: Span) => void): Span 
   if (s.peek() === CLOSE_OBJECT) s.i++;
   else {
     do {
-      const k = key(s, seen);
-      member(k.key, k.span);
+      const keySpan = { start: 0, end: 0 };
+      const k = key(s, seen, keySpan);
+      member(k, keySpan);
     } while (s.separator(CLOSE_OBJECT));
   }
   return { start, end: s.i };
