@@ -132,7 +132,8 @@ function cached(cache: Map<string, (s: string) => boolean>, pattern: string, com
 }
 
 function compileAction(value: Located<string>): ValueMatcher {
-  return { value, test: cached(globCache, value.value.toLowerCase(), (p) => compileWildcard(p)) };
+  // Keyed by the text as written: no lower-casing on a cache hit.
+  return { value, test: cached(globCache, value.value, (p) => compileWildcard(p.toLowerCase())) };
 }
 
 function compileResource(value: Located<string>, variables: boolean): ValueMatcher {
@@ -347,18 +348,30 @@ function tracePrincipal(cs: CompiledStatement, kind: PolicyKind, req: PreparedRe
   return { element, matched: false, reason: 'NotPrincipal lists the caller, so the statement leaves it out.' };
 }
 
+const notChecked = (element: ElementTrace['element']): ElementTrace =>
+  Object.freeze({ element, matched: false, notEvaluated: true, reason: 'Not checked: the statement does not cover the action.' });
+/** Shared, frozen: most statements of a large policy do not cover a given action. */
+const NOT_CHECKED: Record<ElementTrace['element'], ElementTrace> = {
+  implicit: notChecked('implicit'),
+  Action: notChecked('Action'),
+  NotAction: notChecked('NotAction'),
+  Resource: notChecked('Resource'),
+  NotResource: notChecked('NotResource'),
+  Principal: notChecked('Principal'),
+  NotPrincipal: notChecked('NotPrincipal'),
+};
+
 /** The traced path: every element and condition, with reasons. Agrees with `statementApplies`. */
 export function traceStatement(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): StatementTrace {
   const action = traceAction(cs, req);
   if (!action.matched) {
     // AWS stops at the action: the rest of the statement cannot change anything.
-    const notChecked: ElementTrace = { element: 'implicit', matched: false, notEvaluated: true, reason: 'Not checked: the statement does not cover the action.' };
     return {
       ref: cs.ref,
       applies: false,
       action,
-      resource: { ...notChecked, element: cs.resourceElement ?? 'implicit' },
-      principal: { ...notChecked, element: cs.principalElement ?? 'implicit' },
+      resource: NOT_CHECKED[cs.resourceElement ?? 'implicit'],
+      principal: NOT_CHECKED[cs.principalElement ?? 'implicit'],
       conditions: [],
       conditionsMatched: false,
       conditionsNotEvaluated: (cs.statement.condition?.length ?? 0) > 0,

@@ -6,7 +6,7 @@
 // get a new prefix and a new reader in READERS; old readers stay, so old links open.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { dataVersion } from '../catalog';
-import { ENGINE_VERSION } from '../index';
+import { ENGINE_VERSION } from '../version';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { crc32 } from './crc32';
 import { checked, checkWorkspace, shape, type Workspace } from './workspace';
