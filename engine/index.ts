@@ -94,3 +94,7 @@ export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, Di
 /** Editor helpers: completion and hover as pure functions over the text and the catalog. */
 export { completeAt, hoverAt } from './lang/index';
 export type { CompletionItem, CompletionKind, CompletionResult, Hover } from './lang/index';
+
+/** Share links: a whole workspace in a URL fragment, versioned (see README, Share links). */
+export { encodeShareFragment, decodeShareFragment, readShareEnvelope, checkWorkspace, SHARE_FORMAT } from './share';
+export type { Workspace, WorkspacePolicy, WorkspaceTest, ShareEnvelope, DecodeResult, EnvelopeResult } from './share';

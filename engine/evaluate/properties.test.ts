@@ -112,7 +112,7 @@ describe('Policy evaluation logic invariants (property tests)', () => {
         const before = simulate(input).decision;
         const after = clone(input);
         const slot = statementsOf(after)[pick % slots.length];
-        const deny = { ...extra, Effect: 'Deny' };
+        const deny: Stmt = { ...extra, Effect: 'Deny' };
         if (slot.slot !== 'resource') delete deny.Principal;
         else {
           delete deny.Resource;

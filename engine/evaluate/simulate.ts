@@ -273,13 +273,16 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
       ? { stage: 'explicit-deny', outcome: 'deny', summary: 'A Deny statement applies to the request; an explicit deny overrides every allow.', statements: collected.denies }
       : { stage: 'explicit-deny', outcome: 'pass', summary: 'No Deny statement applies.', statements: [] },
   );
-  const levels = (stage: 'rcp' | 'scp', allows: boolean[], label: string) => {
-    if (allows.length === 0) out.push({ stage, outcome: 'not-applicable', summary: `No ${label}s given.`, statements: [] });
+  const levels = (stage: 'rcp' | 'scp', allows: boolean[], label: string, labels: string) => {
+    if (allows.length === 0) out.push({ stage, outcome: 'not-applicable', summary: `No ${labels} given.`, statements: [] });
     else if (allows.every(Boolean)) out.push({ stage, outcome: 'allow', summary: `Every ${label} level allows the action.`, statements: of(stage) });
-    else out.push({ stage, outcome: 'no-allow', summary: `${allows.filter((a) => !a).length} ${label} level(s) allow nothing that matches: implicit deny.`, statements: of(stage) });
+    else {
+      const missing = allows.filter((a) => !a).length;
+      out.push({ stage, outcome: 'no-allow', summary: `${missing === 1 ? `One ${label}` : `${missing} ${labels}`} allow nothing that matches: implicit deny.`, statements: of(stage) });
+    }
   };
-  levels('rcp', inputs.rcpAllows, 'resource control policy');
-  levels('scp', inputs.scpAllows, 'service control policy');
+  levels('rcp', inputs.rcpAllows, 'resource control policy', 'resource control policies');
+  levels('scp', inputs.scpAllows, 'service control policy', 'service control policies');
   if (!groups.resource) out.push({ stage: 'resource', outcome: 'not-applicable', summary: 'No resource-based policy given.', statements: [] });
   else if (req.resourcePolicyOff) out.push({ stage: 'resource', outcome: 'not-applicable', summary: req.resourcePolicyOff, statements: [] });
   else if (inputs.resourceAllow)

@@ -57,7 +57,7 @@ function checkEntry(ctx: ValidationContext, ref: ActionRef): void {
         'action-unknown',
         ref.item.span,
         best
-          ? `\`${text}\` is not an action of \`${ref.service}\`, so it matches nothing; did you mean ${listNames(suggestions)}?`
+          ? `\`${text}\` is not an action of \`${ref.service}\`, so it matches nothing; did you mean ${listNames(suggestions, 3, 'or')}?`
           : `\`${text}\` is not an action of \`${ref.service}\`, so it matches nothing; check its spelling.`,
         best ? replaceFix(ref, best) : undefined,
       );

@@ -242,12 +242,12 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions): C
 }
 
 /** `a`, `b` and `c` (at most `limit` names, then "and N more"), each in backticks. */
-export function listNames(names: readonly string[], limit = 3): string {
+export function listNames(names: readonly string[], limit = 3, conjunction: 'and' | 'or' = 'and'): string {
   const shown = names.slice(0, limit).map((n) => `\`${n}\``);
   const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (rest > 0) return `${shown.join(', ')} ${conjunction} ${rest} more`;
   if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
 }
 
 /** The 1-character span of an object's opening brace: where "missing X" findings point. */

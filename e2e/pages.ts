@@ -1,0 +1,146 @@
+/*
+ * Page objects for the end-to-end tests, and the data-testids they rely on.
+ *
+ * Contract (outside checks use it too):
+ *   decision                 the decision; data-decision = Allow | ExplicitDeny | ImplicitDeny,
+ *                            data-eval-seq counts evaluations (a performance mark
+ *                            `policy-sim:decision` follows each one)
+ *
+ * Header:      new-workspace, restore-previous, share-button, share-link, share-status,
+ *              theme-toggle (data-theme = system | light | dark), help-button, help-dialog, versions
+ * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss),
+ *              notice (notice-action, notice-dismiss)
+ * Policies:    policy-tabs, policy-tab (data-policy-id, data-kind, data-active), policy-tab-name,
+ *              policy-rename-input, add-policy (select of kinds), policy-toolbar, policy-kind,
+ *              policy-rename, policy-move-left, policy-move-right, format-document, policy-remove,
+ *              policy-ignored, editor, monaco-host (data-ready, data-decisive),
+ *              editor-fallback (plain text before Monaco loads), editor-textarea (if Monaco fails)
+ * Request:     request-builder, principal, principal-mode, principal-account, principal-name,
+ *              principal-session, principal-service, principal-arn,
+ *              principal-tags / resource-tags, principal-tag-row / resource-tag-row (data-key),
+ *              principal-tag-value, principal-tag-remove, principal-tag-new-key,
+ *              principal-tag-new-value, principal-tag-add (same with resource-tag-*),
+ *              action, action-info, resource, resource-mode, resource-account, resource-region,
+ *              resource-name, resource-child, resource-arn,
+ *              context-keys, context-row (data-key, data-status = request | derived | missing | unset),
+ *              context-value, context-missing, context-derived-value, context-override,
+ *              context-remove, context-new-key, context-new-value, context-add,
+ *              derived-keys, derived-key (data-key)
+ * Views:       view-explain, view-batch, view-tests, view-examples, tests-badge
+ * Explanation: explanation, decisive-statements, decisive-statement (data-effect),
+ *              decision-title, decision-message, missing-keys, missing-key, input-errors,
+ *              input-error (data-code), eval-step (data-stage, data-outcome), trace-policy
+ *              (data-kind), trace-statement (data-applies), trace-condition (data-matched),
+ *              trace-only-relevant
+ * Batch:       batch, batch-service, batch-summary, batch-row (data-action, data-decision)
+ * Tests:       tests, save-test, tests-summary, test-row (data-status = pass | fail,
+ *              data-expect, data-actual), test-name, test-expect, test-actual, test-open, test-remove
+ * Examples:    gallery, gallery-item (data-example-id), gallery-open
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+
+export const ARTIFACTS = 'e2e-artifacts';
+
+/** Every test's page fails if a request leaves the page's origin. */
+export const test = base.extend<{ app: App }>({
+  app: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    });
+    await use(new App(page));
+    expect(outside, 'requests that left the origin').toEqual([]);
+  },
+});
+
+export { expect };
+
+export class App {
+  constructor(readonly page: Page) {}
+
+  id(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  get decision(): Locator {
+    return this.id('decision');
+  }
+
+  /** Opens the app (optionally with a fragment) and waits for the first decision. */
+  async open(fragment = ''): Promise<void> {
+    await this.page.goto(fragment ? `./#${fragment.replace(/^#/, '')}` : './');
+    await expect(this.decision).toHaveAttribute('data-decision', /.+/);
+  }
+
+  async expectDecision(d: Decision): Promise<void> {
+    await expect(this.decision).toHaveAttribute('data-decision', d);
+  }
+
+  async waitForEditor(): Promise<void> {
+    await expect(this.id('monaco-host')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  }
+
+  tab(name: string): Locator {
+    return this.id('policy-tab').filter({ has: this.page.getByTestId('policy-tab-name').getByText(name, { exact: true }) });
+  }
+
+  /** Focuses the policy editor and selects all its text. */
+  async selectAllInEditor(): Promise<void> {
+    await this.waitForEditor();
+    await this.page.locator('.monaco-editor').first().click({ position: { x: 200, y: 20 } });
+    await this.page.keyboard.press('ControlOrMeta+A');
+  }
+
+  /**
+   * Replaces the active policy's text as a person pasting it would. A paste event
+   * rather than keyboard.insertText: Monaco takes inserted multi-line text as typing,
+   * so it auto-indents every line and auto-closes the first bracket.
+   */
+  async setPolicyText(text: string): Promise<void> {
+    await this.selectAllInEditor();
+    await this.page.evaluate((t) => {
+      const target = document.activeElement;
+      if (!target) throw new Error('The editor has no focus.');
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Types a short single-line text at the cursor. */
+  async typeInEditor(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** The visible lines of the editor, as plain text. */
+  async editorText(): Promise<string> {
+    const lines = await this.page.locator('.monaco-editor .view-line').allInnerTexts();
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+
+  async fill(testId: string, value: string): Promise<void> {
+    await this.id(testId).fill(value);
+  }
+
+  async view(name: 'explain' | 'batch' | 'tests' | 'examples'): Promise<void> {
+    await this.id(`view-${name}`).click();
+  }
+
+  /** The link the Share button makes. */
+  async shareLink(): Promise<string> {
+    await this.id('share-button').click();
+    const link = await this.id('share-link').inputValue();
+    await this.page.keyboard.press('Escape');
+    return link;
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await this.page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+  }
+}

@@ -1,0 +1,52 @@
+// Examples from AWS's ECR and ECS documentation and managed policies, ready to open.
+import { getExamples, type Example, type Workspace } from '../../engine-extras';
+import { DEFAULT_WORKSPACE } from '../../default-workspace';
+import { Inline } from '../../lib/Inline';
+import { useActions } from '../../store';
+
+export function exampleWorkspace(e: Example): Workspace {
+  return {
+    policies: e.policies.map((p) => ({ kind: p.kind, name: p.name, text: p.text })),
+    request: e.cases[0]?.request ?? DEFAULT_WORKSPACE.request,
+    tests: e.cases.map((c) => ({ name: c.name, request: c.request, expect: c.expect })),
+  };
+}
+
+export function Gallery() {
+  const actions = useActions();
+  const examples = getExamples();
+  return (
+    <div className="flex flex-col gap-2 p-3" data-testid="gallery">
+      {examples.length === 0 && <p className="text-sm text-(--muted)">The examples are not available in this build.</p>}
+      <ul className="grid gap-2">
+        {examples.map((e) => (
+          <li key={e.id} data-testid="gallery-item" data-example-id={e.id} className="rounded border border-(--border) p-2">
+            <div className="flex items-start gap-2">
+              <div className="min-w-0 flex-1">
+                <h3 className="text-sm font-semibold">{e.title}</h3>
+                <p className="text-xs">
+                  <Inline text={e.description} />
+                </p>
+                <p className="mt-1 text-xs text-(--muted)">
+                  {e.policies.length} polic{e.policies.length === 1 ? 'y' : 'ies'} · {e.cases.length} case{e.cases.length === 1 ? '' : 's'} · Source: {e.source}
+                </p>
+              </div>
+              <button
+                type="button"
+                data-testid="gallery-open"
+                aria-label={`Open example: ${e.title}`}
+                onClick={() => {
+                  actions.loadWorkspace(exampleWorkspace(e), 'example');
+                  actions.setView('tests');
+                }}
+                className="shrink-0 rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
+              >
+                Open
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

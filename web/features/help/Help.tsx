@@ -1,0 +1,93 @@
+// Keyboard shortcuts and a few words on what the simulator does, in a popover.
+import { useEffect, useRef } from 'react';
+import { useActions, useApp } from '../../store';
+
+export const SHORTCUTS: [string, string][] = [
+  ['Alt+Shift+C', 'Copy a share link'],
+  ['Alt+] / Alt+[', 'Next / previous policy tab'],
+  ['Alt+1 … Alt+4', 'Show Explanation, Batch, Tests, Examples'],
+  ['Alt+E', 'Focus the policy editor'],
+  ['Alt+R', 'Focus the request (principal ARN)'],
+  ['Alt+Shift+T', 'Switch theme (system, light, dark)'],
+  ['Alt+/', 'Show or hide this help'],
+  ['←/→ on a tab, F2', 'Switch tabs, rename the tab'],
+  ['Alt+Shift+←/→ on a tab', 'Move the tab'],
+  ['Ctrl+Space', 'Complete actions, condition keys, operators (in the editor)'],
+  ['Ctrl+. (⌘.)', 'Quick fix for the problem under the cursor'],
+  ['Shift+Alt+F', 'Format the policy'],
+  ['F8', 'Next problem in the policy'],
+  ['Ctrl+M', 'Toggle whether Tab moves focus out of the editor'],
+  ['Esc', 'Close a popover'],
+];
+
+export function Help() {
+  const open = useApp((s) => s.helpOpen);
+  const actions = useActions();
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    box.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        actions.setHelpOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onDown = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) actions.setHelpOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onDown);
+    };
+  }, [open, actions]);
+
+  return (
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        data-testid="help-button"
+        aria-expanded={open}
+        aria-label="Help and keyboard shortcuts"
+        onClick={() => actions.setHelpOpen(!open)}
+        className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
+      >
+        ?
+      </button>
+      {open && (
+        <div
+          ref={box}
+          tabIndex={-1}
+          role="dialog"
+          aria-label="Help"
+          data-testid="help-dialog"
+          className="absolute right-0 z-30 mt-1 max-h-[80vh] w-[min(30rem,92vw)] overflow-auto rounded border border-(--border) bg-(--panel) p-3 text-sm shadow-lg"
+        >
+          <h2 className="mb-1 font-semibold">Keyboard shortcuts</h2>
+          <table className="w-full text-xs">
+            <tbody>
+              {SHORTCUTS.map(([keys, what]) => (
+                <tr key={keys}>
+                  <td className="py-0.5 pr-2 whitespace-nowrap">
+                    <kbd>{keys}</kbd>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2 className="mt-3 mb-1 font-semibold">About</h2>
+          <p className="text-xs">
+            Evaluates a request against identity policies, a resource policy (an ECR repository policy or a role trust policy), a permissions boundary, SCPs, RCPs and a session policy,
+            following AWS's policy evaluation logic. Everything runs in this page: policies and share links never leave it, and your work is saved in this browser.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The request: principal and its tags, action, resource and its tags, context keys.
+import { ActionField } from './ActionField';
+import { ContextKeys } from './ContextKeys';
+import { PrincipalField } from './PrincipalField';
+import { ResourceField } from './ResourceField';
+import { TagsEditor } from './TagsEditor';
+
+export function RequestBuilder() {
+  return (
+    <section aria-labelledby="request-heading" className="flex flex-col gap-3 border-b border-(--border) p-3" data-testid="request-builder">
+      <h2 id="request-heading" className="text-base font-semibold">
+        Request
+      </h2>
+      <PrincipalField />
+      <TagsEditor prefix="aws:PrincipalTag/" label="Principal tags" testId="principal-tag" />
+      <ActionField />
+      <ResourceField />
+      <TagsEditor prefix="aws:ResourceTag/" label="Resource tags" testId="resource-tag" />
+      <ContextKeys />
+    </section>
+  );
+}

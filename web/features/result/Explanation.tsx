@@ -1,0 +1,233 @@
+// Why: the deciding statements (click to show them in the editor), AWS's message,
+// missing context keys, input problems, the evaluation flow and a trace of every statement.
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConditionTrace, ElementTrace, PolicyTrace, StatementRef, StatementTrace } from '../../../engine';
+import { Inline } from '../../lib/Inline';
+import { useActions, useApp } from '../../store';
+import { refKey } from '../../store/evaluate';
+
+function statementLabel(r: StatementRef): string {
+  return r.sid ? r.sid : `statement ${r.statementIndex + 1}`;
+}
+
+function Mark({ ok }: { ok: boolean }) {
+  return (
+    <span aria-label={ok ? 'matches' : 'does not match'} className={ok ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}>
+      {ok ? '✓' : '✗'}
+    </span>
+  );
+}
+
+function useReveal() {
+  const refIds = useApp((s) => s.refIds);
+  const actions = useActions();
+  return (r: { policy?: { kind: StatementRef['policy']['kind']; index: number }; span: { start: number; end: number } }) => {
+    if (!r.policy) return;
+    const id = refIds[refKey(r.policy.kind, r.policy.index)];
+    if (id) actions.revealStatement(id, r.span);
+  };
+}
+
+function DecidingStatements() {
+  const decisive = useApp((s) => s.result?.decisiveStatements ?? []);
+  const reveal = useReveal();
+  if (decisive.length === 0) return <p className="text-sm text-(--muted)">No statement decides this request: nothing allows it.</p>;
+  return (
+    <ul className="flex flex-col gap-1" data-testid="decisive-statements">
+      {decisive.map((r) => (
+        <li key={`${r.policy.kind}:${r.policy.index}:${r.statementIndex}`}>
+          <button
+            type="button"
+            data-testid="decisive-statement"
+            data-effect={r.effect}
+            onClick={() => reveal(r)}
+            className={`w-full rounded border px-2 py-1 text-left text-sm hover:bg-(--hover) ${r.effect === 'Deny' ? 'border-red-400' : 'border-green-500'}`}
+          >
+            <span className="font-medium">{r.effect}</span> · {r.policy.name} › <code>{statementLabel(r)}</code>
+            <span className="ml-1 text-xs text-(--muted)">line {r.range.start.line}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ElementLine({ name, t }: { name: string; t: ElementTrace }) {
+  return (
+    <li className="flex gap-1">
+      <Mark ok={t.matched} />
+      <span className="w-16 shrink-0 text-(--muted)">{t.element === 'implicit' ? name : t.element}</span>
+      <span className="min-w-0 break-words">
+        <Inline text={t.reason} />
+      </span>
+    </li>
+  );
+}
+
+function ConditionRow({ c }: { c: ConditionTrace }) {
+  return (
+    <li data-testid="trace-condition" data-matched={c.matched} className="flex gap-1">
+      <Mark ok={c.matched} />
+      <div className="min-w-0 flex-1">
+        <div className="break-all">
+          <code className="font-semibold">{c.operator}</code> <code>{c.key}</code>
+        </div>
+        <div className="break-all text-(--muted)">
+          policy <code className="text-(--fg)">{c.policyValues.join(', ') || '(none)'}</code> · request{' '}
+          {c.requestValues === null ? <em>absent</em> : <code className="text-(--fg)">{c.requestValues.join(', ') || '(empty)'}</code>}
+        </div>
+        <div className="break-words text-(--muted)">
+          <Inline text={c.reason} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean }) {
+  const reveal = useReveal();
+  return (
+    <li data-testid="trace-statement" data-applies={st.applies} className={`rounded border p-2 text-xs ${decisive ? 'border-(--accent)' : 'border-(--border)'}`}>
+      <div className="mb-1 flex items-center gap-2">
+        <button type="button" className="font-mono text-sm underline-offset-2 hover:underline" onClick={() => reveal({ policy: st.ref.policy, span: st.ref.span })}>
+          {statementLabel(st.ref)}
+        </button>
+        <span className={st.ref.effect === 'Deny' ? 'text-red-700 dark:text-red-400' : 'text-green-700 dark:text-green-400'}>{st.ref.effect}</span>
+        <span className="text-(--muted)">{st.skipped ? `skipped: ${st.skipped}` : st.applies ? 'applies to the request' : 'does not apply'}</span>
+        {decisive && <span className="rounded bg-(--accent) px-1 text-white">decides</span>}
+      </div>
+      <ul className="flex flex-col gap-0.5">
+        <ElementLine name="Action" t={st.action} />
+        <ElementLine name="Resource" t={st.resource} />
+        <ElementLine name="Principal" t={st.principal} />
+      </ul>
+      {st.conditions.length > 0 && (
+        <ul className="mt-1 flex flex-col gap-1 border-t border-(--border) pt-1" aria-label="Conditions">
+          {st.conditions.map((c, i) => (
+            <ConditionRow key={i} c={c} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** Statements shown at first; a 100 KB policy has thousands, and the trace must not slow typing. */
+const FIRST_STATEMENTS = 60;
+
+function PolicyTraceView({ p, decisiveKeys, onlyRelevant }: { p: PolicyTrace; decisiveKeys: Set<string>; onlyRelevant: boolean }) {
+  const [limit, setLimit] = useState(FIRST_STATEMENTS);
+  const statements = onlyRelevant ? p.statements.filter((s) => s.action.matched || decisiveKeys.has(`${p.ref.kind}:${p.ref.index}:${s.ref.statementIndex}`)) : p.statements;
+  return (
+    <details open className="rounded border border-(--border)" data-testid="trace-policy" data-kind={p.ref.kind}>
+      <summary className="cursor-pointer px-2 py-1 text-sm font-medium">
+        {p.ref.name} <span className="text-xs font-normal text-(--muted)">({statements.length} of {p.statements.length} statements{p.parsed ? '' : ', not readable'})</span>
+      </summary>
+      {p.notApplicable && <p className="px-2 text-xs text-(--muted)">{p.notApplicable}</p>}
+      <ul className="flex flex-col gap-1 p-2">
+        {statements.slice(0, limit).map((st) => (
+          <StatementCard key={st.ref.statementIndex} st={st} decisive={decisiveKeys.has(`${p.ref.kind}:${p.ref.index}:${st.ref.statementIndex}`)} />
+        ))}
+      </ul>
+      {statements.length > limit && (
+        <button type="button" className="m-2 text-xs underline" onClick={() => setLimit(limit + 200)}>
+          Show {Math.min(200, statements.length - limit)} more
+        </button>
+      )}
+    </details>
+  );
+}
+
+export function Explanation() {
+  const { result } = useApp(useShallow((s) => ({ result: s.result })));
+  const reveal = useReveal();
+  const [onlyRelevant, setOnlyRelevant] = useState(true);
+  if (!result) return null;
+  const decisiveKeys = new Set(result.decisiveStatements.map((r) => `${r.policy.kind}:${r.policy.index}:${r.statementIndex}`));
+  return (
+    <div className="flex flex-col gap-4 p-3" data-testid="explanation">
+      <section aria-labelledby="why-heading" className="flex flex-col gap-2">
+        <h3 id="why-heading" className="text-sm font-semibold">
+          Deciding statements
+        </h3>
+        <DecidingStatements />
+        <p className="rounded bg-(--panel) p-2 font-mono text-xs break-words" data-testid="decision-message">
+          {result.message}
+        </p>
+      </section>
+
+      {result.missingContextKeys.length > 0 && (
+        <section aria-labelledby="missing-heading" className="rounded border border-amber-400 p-2 text-sm" data-testid="missing-keys">
+          <h3 id="missing-heading" className="font-semibold">
+            Missing context keys
+          </h3>
+          <p className="text-xs text-(--muted)">Conditions read these keys, but the request does not carry them. Add them under Context keys.</p>
+          <ul className="mt-1 flex flex-wrap gap-1">
+            {result.missingContextKeys.map((k) => (
+              <li key={k}>
+                <code className="rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="missing-key">
+                  {k}
+                </code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {result.errors.length > 0 && (
+        <section aria-labelledby="errors-heading" className="rounded border border-red-400 p-2 text-sm" data-testid="input-errors">
+          <h3 id="errors-heading" className="font-semibold">
+            Input problems
+          </h3>
+          <ul className="mt-1 flex flex-col gap-1">
+            {result.errors.map((e, i) => (
+              <li key={i} data-testid="input-error" data-code={e.code}>
+                {e.policy ? (
+                  <button type="button" className="text-left underline-offset-2 hover:underline" onClick={() => reveal({ policy: e.policy, span: e.span })}>
+                    {e.policy.name}, line {e.range.start.line}: <Inline text={e.message} />
+                  </button>
+                ) : (
+                  <span>
+                    {e.field ? `Request ${e.field}: ` : ''}
+                    <Inline text={e.message} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="flow-heading">
+        <h3 id="flow-heading" className="text-sm font-semibold">
+          Evaluation flow
+        </h3>
+        <ol className="mt-1 flex flex-col gap-0.5 text-xs">
+          {result.steps.map((s) => (
+            <li key={s.stage} data-testid="eval-step" data-stage={s.stage} data-outcome={s.outcome} className={`flex gap-2 ${s.outcome === 'not-applicable' ? 'text-(--muted)' : ''}`}>
+              <span className={`step-${s.outcome} w-28 shrink-0 font-medium whitespace-nowrap`}>{s.outcome}</span>
+              <span>{s.summary}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="trace-heading" className="flex flex-col gap-2">
+        <div className="flex items-center gap-2">
+          <h3 id="trace-heading" className="text-sm font-semibold">
+            Trace
+          </h3>
+          <label className="ml-auto flex items-center gap-1 text-xs">
+            <input type="checkbox" data-testid="trace-only-relevant" checked={onlyRelevant} onChange={(e) => setOnlyRelevant(e.currentTarget.checked)} />
+            Only statements that match the action
+          </label>
+        </div>
+        {result.policies.length === 0 && <p className="text-xs text-(--muted)">No policies.</p>}
+        {result.policies.map((p) => (
+          <PolicyTraceView key={`${p.ref.kind}:${p.ref.index}`} p={p} decisiveKeys={decisiveKeys} onlyRelevant={onlyRelevant} />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// The request builder's forms: a principal or resource ARN read into fields and
+// written back. Parsing accepts empty fields so a half-filled form stays a form.
+
+export type PrincipalMode = 'user' | 'role' | 'assumed-role' | 'account' | 'service' | 'raw';
+
+export interface PrincipalForm {
+  mode: PrincipalMode;
+  partition: string;
+  account: string;
+  /** User name (with path) or role name. */
+  name: string;
+  session: string;
+  service: string;
+  raw: string;
+}
+
+const EMPTY_PRINCIPAL: PrincipalForm = { mode: 'raw', partition: 'aws', account: '', name: '', session: '', service: '', raw: '' };
+
+export const SERVICE_PRINCIPALS = [
+  'ecs-tasks.amazonaws.com',
+  'ecs.amazonaws.com',
+  'ecr.amazonaws.com',
+  'codebuild.amazonaws.com',
+  'ec2.amazonaws.com',
+  'lambda.amazonaws.com',
+];
+
+export function parsePrincipalForm(text: string): PrincipalForm {
+  const s = text.trim();
+  const base = { ...EMPTY_PRINCIPAL, raw: text };
+  let m = /^arn:([^:]*):iam::([^:]*):user\/(.*)$/.exec(s);
+  if (m) return { ...base, mode: 'user', partition: m[1], account: m[2], name: m[3] };
+  m = /^arn:([^:]*):iam::([^:]*):role\/(.*)$/.exec(s);
+  if (m) return { ...base, mode: 'role', partition: m[1], account: m[2], name: m[3] };
+  m = /^arn:([^:]*):sts::([^:]*):assumed-role\/([^/]*)\/(.*)$/.exec(s);
+  if (m) return { ...base, mode: 'assumed-role', partition: m[1], account: m[2], name: m[3], session: m[4] };
+  m = /^arn:([^:]*):iam::([^:]*):root$/.exec(s);
+  if (m) return { ...base, mode: 'account', partition: m[1], account: m[2] };
+  if (/^\d{12}$/.test(s)) return { ...base, mode: 'account', account: s };
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(s)) return { ...base, mode: 'service', service: s };
+  return base;
+}
+
+export function buildPrincipal(f: PrincipalForm): string {
+  const p = f.partition || 'aws';
+  switch (f.mode) {
+    case 'user':
+      return `arn:${p}:iam::${f.account}:user/${f.name}`;
+    case 'role':
+      return `arn:${p}:iam::${f.account}:role/${f.name}`;
+    case 'assumed-role':
+      return `arn:${p}:sts::${f.account}:assumed-role/${f.name.split('/').pop() ?? ''}/${f.session}`;
+    case 'account':
+      return `arn:${p}:iam::${f.account}:root`;
+    case 'service':
+      return f.service;
+    case 'raw':
+      return f.raw;
+  }
+}
+
+export type ResourceMode =
+  | 'ecr-repository'
+  | 'ecs-cluster'
+  | 'ecs-service'
+  | 'ecs-task-definition'
+  | 'ecs-task'
+  | 'ecs-container-instance'
+  | 'all'
+  | 'raw';
+
+export interface ResourceForm {
+  mode: ResourceMode;
+  partition: string;
+  region: string;
+  account: string;
+  /** Repository, cluster or task-definition family. */
+  name: string;
+  /** Service name, task id, container instance id, or task-definition revision. */
+  child: string;
+  raw: string;
+}
+
+interface ResourceShape {
+  mode: Exclude<ResourceMode, 'all' | 'raw'>;
+  service: 'ecr' | 'ecs';
+  label: string;
+  nameLabel: string;
+  childLabel?: string;
+  build(name: string, child: string): string;
+  parse(rest: string): { name: string; child: string } | undefined;
+}
+
+const slashPair = (prefix: string) => (rest: string) => {
+  if (!rest.startsWith(prefix)) return undefined;
+  const tail = rest.slice(prefix.length);
+  const i = tail.indexOf('/');
+  return i < 0 ? undefined : { name: tail.slice(0, i), child: tail.slice(i + 1) };
+};
+
+export const RESOURCE_SHAPES: readonly ResourceShape[] = [
+  {
+    mode: 'ecr-repository',
+    service: 'ecr',
+    label: 'ECR repository',
+    nameLabel: 'Repository',
+    build: (name) => `repository/${name}`,
+    parse: (rest) => (rest.startsWith('repository/') ? { name: rest.slice('repository/'.length), child: '' } : undefined),
+  },
+  {
+    mode: 'ecs-cluster',
+    service: 'ecs',
+    label: 'ECS cluster',
+    nameLabel: 'Cluster',
+    build: (name) => `cluster/${name}`,
+    parse: (rest) => (rest.startsWith('cluster/') ? { name: rest.slice('cluster/'.length), child: '' } : undefined),
+  },
+  {
+    mode: 'ecs-service',
+    service: 'ecs',
+    label: 'ECS service',
+    nameLabel: 'Cluster',
+    childLabel: 'Service',
+    build: (name, child) => `service/${name}/${child}`,
+    parse: slashPair('service/'),
+  },
+  {
+    mode: 'ecs-task-definition',
+    service: 'ecs',
+    label: 'ECS task definition',
+    nameLabel: 'Family',
+    childLabel: 'Revision',
+    build: (name, child) => `task-definition/${name}:${child}`,
+    parse: (rest) => {
+      const m = /^task-definition\/([^:]*):(.*)$/.exec(rest);
+      return m ? { name: m[1], child: m[2] } : undefined;
+    },
+  },
+  {
+    mode: 'ecs-task',
+    service: 'ecs',
+    label: 'ECS task',
+    nameLabel: 'Cluster',
+    childLabel: 'Task ID',
+    build: (name, child) => `task/${name}/${child}`,
+    parse: slashPair('task/'),
+  },
+  {
+    mode: 'ecs-container-instance',
+    service: 'ecs',
+    label: 'ECS container instance',
+    nameLabel: 'Cluster',
+    childLabel: 'Instance ID',
+    build: (name, child) => `container-instance/${name}/${child}`,
+    parse: slashPair('container-instance/'),
+  },
+];
+
+export function resourceShape(mode: ResourceMode): ResourceShape | undefined {
+  return RESOURCE_SHAPES.find((s) => s.mode === mode);
+}
+
+export function parseResourceForm(text: string): ResourceForm {
+  const base: ResourceForm = { mode: 'raw', partition: 'aws', region: '', account: '', name: '', child: '', raw: text };
+  const s = text.trim();
+  if (s === '*') return { ...base, mode: 'all' };
+  const m = /^arn:([^:]*):(ecr|ecs):([^:]*):([^:]*):(.*)$/.exec(s);
+  if (!m) return base;
+  for (const shape of RESOURCE_SHAPES) {
+    if (shape.service !== m[2]) continue;
+    const parts = shape.parse(m[5]);
+    if (parts) return { ...base, mode: shape.mode, partition: m[1], region: m[3], account: m[4], ...parts };
+  }
+  return base;
+}
+
+export function buildResource(f: ResourceForm): string {
+  if (f.mode === 'all') return '*';
+  const shape = resourceShape(f.mode);
+  if (!shape) return f.raw;
+  const child = f.mode === 'ecs-task-definition' && f.child === '' ? '1' : f.child;
+  return `arn:${f.partition || 'aws'}:${shape.service}:${f.region}:${f.account}:${shape.build(f.name, child)}`;
+}
+
+/** Context values as typed in one field: comma-separated; one value stays a string. */
+export function parseValues(text: string): string | string[] {
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return parts.length === 1 ? parts[0] : parts;
+}
+
+export function formatValues(v: string | readonly string[] | undefined): string {
+  if (v === undefined) return '';
+  return typeof v === 'string' ? v : v.join(', ');
+}

@@ -1,0 +1,57 @@
+// One store for the app, built from the slices in slices.ts; every action under `actions`.
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { initialState, readPrefs, STORAGE_KEYS, type StorageLike } from './persistence';
+import { initialResultState, resultActions, uiActions, uiState, workspaceActions, workspaceState } from './slices';
+import type { Actions, StoreState } from './types';
+
+export interface StoreEnv {
+  location: Pick<Location, 'hash'>;
+  storage: StorageLike | null;
+}
+
+export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
+  const init = initialState(env.location, env.storage);
+  const prefs = readPrefs(env.storage);
+  const store = createStore<StoreState>()((set, get) => ({
+    ...workspaceState(init.workspace),
+    ...initialResultState,
+    ...uiState({
+      ...prefs,
+      incoming: init.incoming,
+      shareError: init.shareError,
+      hasPrevious: env.storage?.getItem(STORAGE_KEYS.previous) != null,
+    }),
+    actions: {
+      ...workspaceActions(set, get, env),
+      ...resultActions(set, get, env),
+      ...uiActions(set, get, env),
+    } as Actions,
+  }));
+  store.getState().actions.recompute();
+  return store;
+}
+
+let app: StoreApi<StoreState> | undefined;
+
+/** Creates the page's store; call once, before the first render. */
+export function initAppStore(env: StoreEnv): StoreApi<StoreState> {
+  app = createAppStore(env);
+  return app;
+}
+
+export function appStore(): StoreApi<StoreState> {
+  if (!app) throw new Error('initAppStore() must run before the app renders.');
+  return app;
+}
+
+/** Reads from the store; wrap object-returning selectors in useShallow. */
+export function useApp<T>(selector: (s: StoreState) => T): T {
+  return useStore(appStore(), selector);
+}
+
+export function useActions(): Actions {
+  return useStore(appStore(), (s) => s.actions);
+}
+
+export type { StoreState } from './types';

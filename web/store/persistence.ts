@@ -1,0 +1,119 @@
+// Where the workspace comes from when the page opens, and where it is kept:
+// the URL fragment (a share link) first, then local storage, then the default example.
+// `location` and `storage` are passed in so tests can give their own.
+import { checkWorkspace, decodeShareFragment, type Workspace } from '../engine-extras';
+import { DEFAULT_WORKSPACE } from '../default-workspace';
+import { sameWorkspace } from './workspace';
+import type { ThemePref, View } from './types';
+
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const STORAGE_KEYS = {
+  workspace: 'policy-sim:workspace',
+  previous: 'policy-sim:previous-workspace',
+  prefs: 'policy-sim:prefs',
+} as const;
+
+export interface InitialState {
+  workspace: Workspace;
+  source: 'link' | 'storage' | 'default';
+  /** A valid shared workspace held back because the person's own work differs. */
+  incoming: Workspace | null;
+  /** Why the link in the URL could not be opened. */
+  shareError: string | null;
+}
+
+interface Stored {
+  version: 1;
+  savedAt: string;
+  workspace: Workspace;
+}
+
+export function readStoredWorkspace(storage: StorageLike | null, key: string = STORAGE_KEYS.workspace): Workspace | null {
+  if (!storage) return null;
+  try {
+    const raw = storage.getItem(key);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Stored>;
+    if (parsed.version !== 1) return null;
+    const r = checkWorkspace(parsed.workspace);
+    return r.ok ? r.value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeStoredWorkspace(storage: StorageLike | null, ws: Workspace, key: string = STORAGE_KEYS.workspace): boolean {
+  if (!storage) return false;
+  try {
+    const value: Stored = { version: 1, savedAt: new Date().toISOString(), workspace: ws };
+    storage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    // Storage full or disabled (private mode): the work stays on the page.
+    return false;
+  }
+}
+
+/** Work the person has not changed from the default needs no protection. */
+export function isPristine(ws: Workspace): boolean {
+  return sameWorkspace(ws, DEFAULT_WORKSPACE);
+}
+
+export function initialState(location: Pick<Location, 'hash'>, storage: StorageLike | null): InitialState {
+  const local = readStoredWorkspace(storage);
+  const hash = location.hash.replace(/^#/, '');
+  let shareError: string | null = null;
+  if (hash !== '') {
+    const shared = decodeShareFragment(hash);
+    if (shared.ok) {
+      if (local && !isPristine(local) && !sameWorkspace(local, shared.workspace)) {
+        return { workspace: local, source: 'storage', incoming: shared.workspace, shareError: null };
+      }
+      return { workspace: shared.workspace, source: 'link', incoming: null, shareError: null };
+    }
+    shareError = shared.error;
+  }
+  if (local) return { workspace: local, source: 'storage', incoming: null, shareError };
+  return { workspace: DEFAULT_WORKSPACE, source: 'default', incoming: null, shareError };
+}
+
+export interface Prefs {
+  theme: ThemePref;
+  view: View;
+}
+
+export function readPrefs(storage: StorageLike | null): Partial<Prefs> {
+  try {
+    const raw = storage?.getItem(STORAGE_KEYS.prefs);
+    if (!raw) return {};
+    const p = JSON.parse(raw) as Record<string, unknown>;
+    const out: Partial<Prefs> = {};
+    if (p.theme === 'system' || p.theme === 'light' || p.theme === 'dark') out.theme = p.theme;
+    if (p.view === 'explain' || p.view === 'batch' || p.view === 'tests' || p.view === 'examples') out.view = p.view;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function writePrefs(storage: StorageLike | null, prefs: Prefs): void {
+  try {
+    storage?.setItem(STORAGE_KEYS.prefs, JSON.stringify(prefs));
+  } catch {
+    // Preferences are a convenience; nothing to do.
+  }
+}
+
+/** localStorage, or null where it is disabled. */
+export function browserStorage(): StorageLike | null {
+  try {
+    const s = globalThis.localStorage;
+    const probe = 'policy-sim:probe';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
