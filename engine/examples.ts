@@ -3,6 +3,7 @@
 // that show its point. The same files are the decision corpus the tests run.
 import type { Decision, SimulationRequest } from './evaluate/result';
 import type { PolicyKind } from './types';
+import ecrCiTeamRepositories from './corpus/examples/ecr-ci-team-repositories.json' with { type: 'json' };
 import ecrCiPushGuardrails from './corpus/examples/ecr-ci-push-guardrails.json' with { type: 'json' };
 import ecrConsoleReadOnly from './corpus/examples/ecr-console-read-only.json' with { type: 'json' };
 import iamViewOwnPermissions from './corpus/examples/iam-view-own-permissions.json' with { type: 'json' };
@@ -65,6 +66,7 @@ export function exampleFromFile(file: ExampleFile): Example {
 }
 
 const FILES: ExampleFile[] = [
+  ecrCiTeamRepositories,
   ecrCiPushGuardrails,
   ecrConsoleReadOnly,
   ecrOneRepository,

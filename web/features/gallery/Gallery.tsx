@@ -1,16 +1,8 @@
 // Examples from AWS's ECR and ECS documentation and managed policies, ready to open.
-import { getExamples, type Example, type Workspace } from '../../engine-extras';
-import { DEFAULT_WORKSPACE } from '../../default-workspace';
+import { getExamples } from '../../engine-extras';
 import { Inline } from '../../lib/Inline';
 import { useActions } from '../../store';
-
-export function exampleWorkspace(e: Example): Workspace {
-  return {
-    policies: e.policies.map((p) => ({ kind: p.kind, name: p.name, text: p.text })),
-    request: e.cases[0]?.request ?? DEFAULT_WORKSPACE.request,
-    tests: e.cases.map((c) => ({ name: c.name, request: c.request, expect: c.expect })),
-  };
-}
+import { exampleWorkspace } from './example-workspace';
 
 export function Gallery() {
   const actions = useActions();

@@ -21,6 +21,9 @@ export function DecisionBanner() {
 
   if (!result) return null;
   const d = DECISION_TEXT[result.decision];
+  // The engine's own words for the stage that settled it, so the "why" is visible without scrolling.
+  const why = result.steps.find((s) => s.stage === result.decidingStage)?.summary;
+  const sids = result.decisiveStatements.map((s) => s.sid ?? `statement ${s.statementIndex + 1}`);
   return (
     <section
       aria-live="polite"
@@ -42,6 +45,12 @@ export function DecisionBanner() {
           {result.decisiveStatements.length > 0 && ` · ${result.decisiveStatements.length} deciding statement${result.decisiveStatements.length > 1 ? 's' : ''}`}
           {result.errors.length > 0 && ` · ${result.errors.length} input problem${result.errors.length > 1 ? 's' : ''}`}
         </div>
+        {why && (
+          <div className="truncate text-sm opacity-90" data-testid="decision-why" title={result.message}>
+            {why}
+            {sids.length > 0 && ` (${sids.slice(0, 3).join(', ')}${sids.length > 3 ? ', …' : ''})`}
+          </div>
+        )}
       </div>
       <span className="text-xs opacity-70" title="Time the engine took for this evaluation">
         {evalMs.toFixed(1)} ms
