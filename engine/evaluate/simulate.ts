@@ -270,7 +270,7 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
   const out: EvaluationStep[] = [];
   out.push(
     inputs.explicitDeny
-      ? { stage: 'explicit-deny', outcome: 'deny', summary: 'A Deny statement applies to the request; an explicit deny overrides every allow.', statements: collected.denies }
+      ? { stage: 'explicit-deny', outcome: 'deny', summary: 'A Deny statement applies; an explicit deny overrides every allow.', statements: collected.denies }
       : { stage: 'explicit-deny', outcome: 'pass', summary: 'No Deny statement applies.', statements: [] },
   );
   const levels = (stage: 'rcp' | 'scp', allows: boolean[], label: string, labels: string) => {

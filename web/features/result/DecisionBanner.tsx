@@ -47,8 +47,8 @@ export function DecisionBanner() {
         </div>
         {why && (
           <div className="truncate text-sm opacity-90" data-testid="decision-why" title={result.message}>
+            {sids.length > 0 && <strong>{`${sids.slice(0, 3).join(', ')}${sids.length > 3 ? ', …' : ''}: `}</strong>}
             {why}
-            {sids.length > 0 && ` (${sids.slice(0, 3).join(', ')}${sids.length > 3 ? ', …' : ''})`}
           </div>
         )}
       </div>
