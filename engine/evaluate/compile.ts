@@ -8,6 +8,7 @@ import { compileWildcard } from '../match/wildcard';
 import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } from '../types';
 import type { LineIndex } from '../source/lines';
 import { linesOf } from '../policy/parse';
+import { memo } from '../source/memo';
 import type { RequestContext } from './context';
 import {
   principalIdentities,
@@ -102,42 +103,27 @@ export interface CompiledPolicy {
  * so each policy remembers its answers: requests repeat the same few actions.
  */
 function actionHitCache(statements: CompiledStatement[]): (actionLower: string) => Uint8Array {
-  const cache = new Map<string, Uint8Array>();
-  return (actionLower) => {
-    let hits = cache.get(actionLower);
-    if (!hits) {
-      if (cache.size > 1000) cache.clear();
-      hits = new Uint8Array(statements.length);
-      for (let i = 0; i < statements.length; i++) hits[i] = actionCovered(statements[i], actionLower) ? 1 : 0;
-      cache.set(actionLower, hits);
-    }
+  return memo((actionLower) => {
+    const hits = new Uint8Array(statements.length);
+    for (let i = 0; i < statements.length; i++) hits[i] = actionCovered(statements[i], actionLower) ? 1 : 0;
     return hits;
-  };
+  });
 }
 
 /** Principal and Resource elements mean different things per policy kind. */
 const ATTACHED_TO_RESOURCE: ReadonlySet<PolicyKind> = new Set(['resource', 'rcp']);
 
 /** Compiled matchers by pattern: statements repeat the same actions and ARNs, and texts are re-simulated on every keystroke. */
-const globCache = new Map<string, (s: string) => boolean>();
-const resourceCache = new Map<string, (s: string) => boolean>();
-function cached(cache: Map<string, (s: string) => boolean>, pattern: string, compile: (p: string) => (s: string) => boolean) {
-  let fn = cache.get(pattern);
-  if (!fn) {
-    if (cache.size > 5000) cache.clear();
-    fn = compile(pattern);
-    cache.set(pattern, fn);
-  }
-  return fn;
-}
+// Keyed by the text as written: no lower-casing on a hit.
+const actionMatcher = memo((pattern) => compileWildcard(pattern.toLowerCase()), 5000);
+const resourceMatcher = memo((pattern) => compileResourcePattern(pattern), 5000);
 
 function compileAction(value: Located<string>): ValueMatcher {
-  // Keyed by the text as written: no lower-casing on a cache hit.
-  return { value, test: cached(globCache, value.value, (p) => compileWildcard(p.toLowerCase())) };
+  return { value, test: actionMatcher(value.value) };
 }
 
 function compileResource(value: Located<string>, variables: boolean): ValueMatcher {
-  if (!variables || !value.value.includes('${')) return { value, test: cached(resourceCache, value.value, (p) => compileResourcePattern(p)) };
+  if (!variables || !value.value.includes('${')) return { value, test: resourceMatcher(value.value) };
   const template: Template = parseTemplate(value.value, { variables: true });
   if (!templateHasVariables(template)) {
     // Only escapes such as ${*}: resolve once, they stand for literal characters.

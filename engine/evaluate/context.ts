@@ -4,6 +4,7 @@
 import type { ContextLookup } from '../types';
 import type { PrincipalInfo } from './principal';
 import { principalType } from './principal';
+import { memo } from '../source/memo';
 
 export type ContextSource = 'request' | 'derived' | 'alias';
 
@@ -39,17 +40,8 @@ function parseResource(resource: string): ResourceInfo {
   };
 }
 
-const resourceCache = new Map<string, ResourceInfo>();
-/** The ARN parts of a resource (empty when it is `*` or not an ARN). Requests repeat: cached. */
-export function resourceInfo(resource: string): ResourceInfo {
-  let info = resourceCache.get(resource);
-  if (!info) {
-    if (resourceCache.size > 1000) resourceCache.clear();
-    info = parseResource(resource);
-    resourceCache.set(resource, info);
-  }
-  return info;
-}
+/** The ARN parts of a resource (empty when it is `*` or not an ARN). Requests repeat: remembered. */
+export const resourceInfo = memo(parseResource);
 
 /** aws:CurrentTime and aws:EpochTime for one instant, formatted once. */
 export class Clock {
@@ -98,16 +90,7 @@ const SERVICE_TAG_PREFIXES: ReadonlyMap<string, string> = new Map([
 const AWS_TAG = 'aws:resourcetag/';
 
 /** Policies name the same few keys over and over: remember their lower-case forms. */
-const lowerCache = new Map<string, string>();
-export function lower(key: string): string {
-  let l = lowerCache.get(key);
-  if (l === undefined) {
-    if (lowerCache.size > 2000) lowerCache.clear();
-    l = key.toLowerCase();
-    lowerCache.set(key, l);
-  }
-  return l;
-}
+export const lower = memo((key) => key.toLowerCase(), 2000);
 
 const NO_ENTRIES: ReadonlyMap<string, ContextEntry> = new Map();
 

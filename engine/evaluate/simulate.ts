@@ -2,6 +2,7 @@
 import { parsePolicy, policyText } from '../policy/parse';
 import type { PolicyKind } from '../types';
 import { Clock, lower, RequestContext } from './context';
+import { memo } from '../source/memo';
 import {
   actionMatches,
   compilePolicy,
@@ -117,17 +118,8 @@ function parseNow(now: string | Date | undefined): Date {
   return new Date();
 }
 
-const principalCache = new Map<string, PrincipalInfo | undefined>();
-/** Parsing principals is cheap, but requests repeat: keep the last few hundred. */
-function cachedPrincipal(text: string): PrincipalInfo | undefined {
-  let p = principalCache.get(text);
-  if (p === undefined && !principalCache.has(text)) {
-    if (principalCache.size > 500) principalCache.clear();
-    p = parsePrincipal(text);
-    principalCache.set(text, p);
-  }
-  return p;
-}
+/** Parsing principals is cheap, but requests repeat: remembered. */
+const cachedPrincipal = memo(parsePrincipal, 500);
 
 const ACTION_NAME = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
 
