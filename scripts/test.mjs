@@ -16,7 +16,7 @@ function run(title, cmd, args, env = {}) {
 }
 
 if (!existsSync('node_modules/.package-lock.json')) {
-  run('install dependencies', 'npm', ['ci', '--no-audit', '--no-fund']);
+  run('install dependencies', 'npm', ['install', '--no-audit', '--no-fund']);
 }
 
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
