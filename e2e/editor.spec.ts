@@ -113,3 +113,13 @@ test('clicking a deciding statement shows it in its editor tab', async ({ app, p
   await expect(page.locator('.monaco-editor .selected-text').first()).toBeVisible();
   await app.screenshot('04-reveal-deciding-statement');
 });
+
+test("a misspelt action of a service beyond ECR and ECS is flagged once every service's action names have loaded", async ({ app, page }) => {
+  await app.open();
+  await app.setPolicyText(allowPush.replace('ecr:PutImage', 's3:GetObjectt'));
+  const squiggle = page.locator('.monaco-editor .squiggly-error');
+  await expect(squiggle.first()).toBeVisible();
+  await page.locator('.monaco-editor .view-line', { hasText: 'GetObjectt' }).click();
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(page.locator('.action-widget').getByText('Change to s3:GetObject')).toBeVisible();
+});

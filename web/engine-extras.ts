@@ -3,7 +3,7 @@
 import * as engine from '../engine';
 import type { ConditionKeyInfo } from '../engine';
 
-export { completeAt, getConditionKey, hoverAt, listActions, validatePolicy } from '../engine';
+export { completeAt, getConditionKey, hoverAt, listActions, loadAllActionNames, validatePolicy } from '../engine';
 export type { AccessLevel, ActionInfo, CompletionItem, CompletionResult, ConditionKeyInfo, Diagnostic, Example, Hover } from '../engine';
 
 /** Keys to offer when adding a context key: the action's keys (global ones included), or the global ones. */

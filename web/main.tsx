@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initAppStore } from './store';
+import { forgetDiagnostics } from './store/evaluate';
+import { loadAllActionNames } from './engine-extras';
 import { connectPersistence } from './store/autosave';
 import { registerServiceWorker } from './offline';
 import { browserStorage } from './store/persistence';
@@ -20,6 +22,17 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Every other AWS service's action names arrive after the first paint, so that the
+// validator can tell a misspelt action of any service; then the policies are checked again.
+window.addEventListener('load', () => {
+  void loadAllActionNames()
+    .then(() => {
+      forgetDiagnostics([]);
+      store.getState().actions.recompute();
+    })
+    .catch((e: unknown) => console.warn('AWS action names could not be loaded; actions of services beyond ECR and ECS are not checked.', e));
+});
 
 // Offline use, in the built site only.
 if (import.meta.env.PROD) window.addEventListener('load', registerServiceWorker);
