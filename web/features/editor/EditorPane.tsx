@@ -6,7 +6,7 @@ import type { PolicyKind } from '../../../engine';
 import { useActions, useApp } from '../../store';
 import { KIND_LABELS } from '../../store/slices';
 import { editorBridge } from './bridge';
-import { KIND_ORDER, PolicyTabs } from './PolicyTabs';
+import { KindOptions, PolicyTabs } from './PolicyTabs';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
@@ -70,11 +70,7 @@ function Toolbar() {
           onChange={(e) => actions.setPolicyKind(policy.id, e.currentTarget.value as PolicyKind)}
           className="rounded border border-(--border) bg-(--bg) px-1 py-0.5"
         >
-          {KIND_ORDER.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <button

@@ -16,6 +16,15 @@ export const KIND_SHORT: Record<PolicyKind, string> = {
 
 export const KIND_ORDER: PolicyKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];
 
+/** The policy kinds as `<option>`s, in their usual order. */
+export function KindOptions() {
+  return KIND_ORDER.map((k) => (
+    <option key={k} value={k}>
+      {KIND_LABELS[k]}
+    </option>
+  ));
+}
+
 export function PolicyTabs() {
   const { policies, activeId, diagnostics, renaming } = useApp(
     useShallow((s) => ({ policies: s.policies, activeId: s.activeId, diagnostics: s.diagnostics, renaming: s.renamingId })),
@@ -135,11 +144,7 @@ export function PolicyTabs() {
           className="rounded border border-(--border) bg-(--panel) px-1 py-0.5 text-sm"
         >
           <option value="">+ Add policy…</option>
-          {KIND_ORDER.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
     </div>
