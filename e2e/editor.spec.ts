@@ -123,3 +123,33 @@ test("a misspelt action of a service beyond ECR and ECS is flagged once every se
   await page.keyboard.press('ControlOrMeta+.');
   await expect(page.locator('.action-widget').getByText('Change to s3:GetObject')).toBeVisible();
 });
+
+test('completion offers action names; hover explains an action and a wildcard', async ({ app, page }) => {
+  await app.open();
+  await app.setPolicyText(allowPush.replace('ecr:PutImage', 'ecr:PutIm'));
+  // Completion inside the Action string.
+  await page.locator('.monaco-editor .view-line', { hasText: 'ecr:PutIm' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+Space');
+  const suggest = page.locator('.monaco-editor .suggest-widget');
+  await expect(suggest).toBeVisible();
+  await expect(suggest.getByText('ecr:PutImage', { exact: false }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Hover on an action: its description and access level.
+  await app.setPolicyText(allowPush);
+  // The innermost span is the string token itself.
+  await page.locator('.monaco-editor .view-line span span', { hasText: 'ecr:PutImage' }).last().hover();
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'ecr:' });
+  await expect(hover).toContainText('Write');
+  await expect(hover).toContainText('image manifest');
+
+  // Hover on a wildcard: the actions it covers.
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await app.setPolicyText(allowPush.replace('ecr:PutImage', 'ecr:Describe*'));
+  await page.locator('.monaco-editor .view-line span span', { hasText: 'Describe' }).last().hover();
+  await expect(hover).toContainText('DescribeRepositories');
+});
