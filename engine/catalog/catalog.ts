@@ -419,7 +419,9 @@ export function loadAllActionNamesSync(data: unknown): void {
 /** Loads the action names of every service (a separate, lazily fetched file). Idempotent. */
 export function loadAllActionNames(): Promise<void> {
   if (actionNames) return Promise.resolve();
-  loading ??= import('./data/action-names.json', { with: { type: 'json' } }).then(
+  // No import attribute here: Vite's dev server serves JSON as a JavaScript module, which a
+  // `type: 'json'` attribute would make the browser refuse. Bundlers and tsx resolve it either way.
+  loading ??= import('./data/action-names.json').then(
     (mod: { default: unknown }) => loadAllActionNamesSync(mod.default),
     (err: unknown) => {
       loading = undefined;
