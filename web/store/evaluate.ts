@@ -56,21 +56,30 @@ export function batchRequests(service: BatchService, request: SimulationRequest)
   }));
 }
 
-/** Diagnostics cache: a policy is validated again only when its text or kind changed. */
-const diagCache = new Map<string, { text: string; kind: PolicyKind; diagnostics: Diagnostic[] }>();
+/** Diagnostics cache: a policy is validated again only when its text, kind or resource account changed. */
+const diagCache = new Map<string, { text: string; kind: PolicyKind; account: string | undefined; diagnostics: Diagnostic[] }>();
 
-export function diagnosticsFor(p: PolicyTab): Diagnostic[] {
+/** The account of the request's resource ARN: who owns the repository a resource policy guards. */
+export function resourceAccountOf(request: SimulationRequest): string | undefined {
+  const account = request.resource.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+export function diagnosticsFor(p: PolicyTab, request: SimulationRequest): Diagnostic[] {
+  // A resource policy belongs to the request's resource: knowing its account lets the
+  // validator flag grants of push actions to other accounts.
+  const account = p.kind === 'resource' ? resourceAccountOf(request) : undefined;
   const hit = diagCache.get(p.id);
-  if (hit && hit.text === p.text && hit.kind === p.kind) return hit.diagnostics;
+  if (hit && hit.text === p.text && hit.kind === p.kind && hit.account === account) return hit.diagnostics;
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = validatePolicy(p.text, p.kind);
+    diagnostics = validatePolicy(p.text, p.kind, { resourceAccount: account });
   } catch (e) {
     // INVARIANT: the validator never throws; if it does, the decision must still show.
     console.error('validatePolicy failed', e);
     diagnostics = [];
   }
-  diagCache.set(p.id, { text: p.text, kind: p.kind, diagnostics });
+  diagCache.set(p.id, { text: p.text, kind: p.kind, account, diagnostics });
   return diagnostics;
 }
 

@@ -221,7 +221,8 @@ let diagTimer: ReturnType<typeof setTimeout> | undefined;
 export const resultActions: SliceActions<'recompute'> = (set, get) => {
   const computeDiagnostics = () => {
     const diagnostics: ResultState['diagnostics'] = {};
-    for (const p of get().policies) diagnostics[p.id] = diagnosticsFor(p);
+    const { policies, request } = get();
+    for (const p of policies) diagnostics[p.id] = diagnosticsFor(p, request);
     set({ diagnostics });
   };
   return {
