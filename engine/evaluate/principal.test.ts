@@ -38,6 +38,13 @@ describe('IAM JSON policy elements: Principal — which values name the caller',
     expect(principalValueMatch('AWS', 'arn:aws:iam::111122223333:user/*', user)).toBeUndefined();
   });
 
+  it('Federated names an identity provider, including cognito-identity.amazonaws.com', () => {
+    const github = parsePrincipal('arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com')!;
+    expect(principalValueMatch('Federated', 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', github)).toBe('self');
+    expect(principalValueMatch('Federated', 'cognito-identity.amazonaws.com', parsePrincipal('cognito-identity.amazonaws.com')!)).toBe('self');
+    expect(principalValueMatch('AWS', '111122223333', github)).toBeUndefined();
+  });
+
   it('"*" and {"AWS": "*"} name everyone; Service names a service principal only', () => {
     expect(principalValueMatch('AWS', '*', user)).toBe('everyone');
     expect(principalValueMatch('Service', 'ecs-tasks.amazonaws.com', service)).toBe('self');

@@ -130,7 +130,9 @@ export function principalValueMatch(type: string, value: string, p: PrincipalInf
     return p.kind === 'service' && p.service?.toLowerCase() === value.toLowerCase() ? 'self' : undefined;
   }
   if (type === 'Federated') {
-    return p.kind === 'federated' && p.service === value ? 'self' : undefined;
+    // Identity providers: an OIDC/SAML provider ARN, or a host such as
+    // cognito-identity.amazonaws.com (which looks like a service principal).
+    return (p.kind === 'federated' || p.kind === 'service') && p.service === value ? 'self' : undefined;
   }
   return undefined; // CanonicalUser names S3 canonical ids, never an IAM caller here.
 }
