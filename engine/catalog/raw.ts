@@ -30,6 +30,8 @@ export interface RawCatalog {
   format: number;
   source: CatalogDataVersion;
   prefixes: string[];
+  /** Services whose actions resource control policies apply to. */
+  rcpServices: string[];
   globalKeys: Record<string, [type: string, description: string, category: string]>;
   services: Record<string, RawService>;
 }

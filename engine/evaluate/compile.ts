@@ -35,6 +35,8 @@ export interface PreparedRequest {
   trustPolicy: boolean;
   /** Why the resource-based policy does not take part, if it does not. */
   resourcePolicyOff?: string;
+  /** Why resource control policies do not take part, if they do not. */
+  rcpOff?: string;
 }
 
 interface ValueMatcher {

@@ -3,6 +3,7 @@ import { parsePolicy, policyText } from '../policy/parse';
 import type { PolicyKind } from '../types';
 import { Clock, lower, RequestContext } from './context';
 import { memo } from '../source/memo';
+import { isRcpSupportedService } from '../catalog';
 import {
   actionMatches,
   compilePolicy,
@@ -146,7 +147,14 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
     trustPolicy: actionLower.startsWith('sts:'),
     resourcePolicyOff:
       groups.resource && resource === '*' ? 'The request is not for a specific resource (`*`), so no resource-based policy takes part.' : undefined,
+    rcpOff: groups.rcps.length > 0 ? rcpOff(actionLower) : undefined,
   };
+}
+
+/** RCPs apply to the actions of the services AWS Organizations lists, and no others. */
+function rcpOff(actionLower: string): string | undefined {
+  const service = actionLower.slice(0, actionLower.indexOf(':'));
+  return isRcpSupportedService(service) ? undefined : `Resource control policies do not apply to \`${service}\` actions.`;
 }
 
 function requestErrors(principalText: string, principal: PrincipalInfo | undefined, action: string, resource: string): InputError[] {
@@ -223,7 +231,7 @@ function gather(groups: Groups, req: PreparedRequest, collect?: Collected): Deci
   const boundaryAllow = visitPolicy(groups.boundary, req, tally, collect);
   const sessionAllow = visitPolicy(groups.session, req, tally, collect);
   const scpAllows = groups.scps.length === 0 ? NO_LEVELS : groups.scps.map((p) => visitPolicy(p, req, tally, collect));
-  const rcpAllows = groups.rcps.length === 0 ? NO_LEVELS : groups.rcps.map((p) => visitPolicy(p, req, tally, collect));
+  const rcpAllows = groups.rcps.length === 0 || req.rcpOff ? NO_LEVELS : groups.rcps.map((p) => visitPolicy(p, req, tally, collect));
   const iam = isIamIdentity(req.principal);
   return {
     principalKind: req.principal.kind,
@@ -273,7 +281,8 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
       out.push({ stage, outcome: 'no-allow', summary: `${missing === 1 ? `One ${label}` : `${missing} ${labels}`} allow nothing that matches: implicit deny.`, statements: of(stage) });
     }
   };
-  levels('rcp', inputs.rcpAllows, 'resource control policy', 'resource control policies');
+  if (req.rcpOff) out.push({ stage: 'rcp', outcome: 'not-applicable', summary: req.rcpOff, statements: [] });
+  else levels('rcp', inputs.rcpAllows, 'resource control policy', 'resource control policies');
   levels('scp', inputs.scpAllows, 'service control policy', 'service control policies');
   if (!groups.resource) out.push({ stage: 'resource', outcome: 'not-applicable', summary: 'No resource-based policy given.', statements: [] });
   else if (req.resourcePolicyOff) out.push({ stage: 'resource', outcome: 'not-applicable', summary: req.resourcePolicyOff, statements: [] });
@@ -331,7 +340,7 @@ function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputE
   }
   const req = prepared;
   const policies: PolicyTrace[] = set.all.map((p) => {
-    const off = p.kind === 'resource' ? req.resourcePolicyOff : undefined;
+    const off = p.kind === 'resource' ? req.resourcePolicyOff : p.kind === 'rcp' ? req.rcpOff : undefined;
     return {
       ref: p.ref,
       parsed: !!p.parsed.policy,
