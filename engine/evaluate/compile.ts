@@ -37,6 +37,8 @@ export interface PreparedRequest {
   resourcePolicyOff?: string;
   /** Why resource control policies do not take part, if they do not. */
   rcpOff?: string;
+  /** The trace of an Action element that misses, shared by every such statement (made on first use). */
+  actionMissTrace?: ElementTrace;
 }
 
 interface ValueMatcher {
@@ -262,9 +264,9 @@ function traceAction(cs: CompiledStatement, req: PreparedRequest): ElementTrace 
   const i = firstMatch(cs.actions, req.actionLower, req.ctx);
   const by = i >= 0 ? cs.actions[i].value : undefined;
   if (cs.actionElement === 'Action') {
-    return by
-      ? { element: 'Action', matched: true, by, reason: `\`${by.value}\` matches ${req.action}.` }
-      : { element: 'Action', matched: false, reason: `No value of Action matches ${req.action}.` };
+    if (by) return { element: 'Action', matched: true, by, reason: `\`${by.value}\` matches ${req.action}.` };
+    // Most statements of a large policy miss the action: they share one frozen trace.
+    return (req.actionMissTrace ??= Object.freeze({ element: 'Action', matched: false, reason: `No value of Action matches ${req.action}.` }));
   }
   return by
     ? { element: 'NotAction', matched: false, by, reason: `NotAction lists \`${by.value}\`, which matches ${req.action}, so the statement leaves it out.` }
