@@ -142,7 +142,8 @@ test('completion offers action names; hover explains an action and a wildcard', 
   await app.setPolicyText(allowPush);
   // The innermost span is the string token itself.
   await page.locator('.monaco-editor .view-line span span', { hasText: 'ecr:PutImage' }).last().hover();
-  const hover = page.locator('.monaco-hover').filter({ hasText: 'ecr:' });
+  // Monaco keeps earlier hover widgets in the page, hidden: look at the shown one only.
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ecr:' });
   await expect(hover).toContainText('Write');
   await expect(hover).toContainText('image manifest');
 
