@@ -77,7 +77,8 @@ const requests: SimulationRequest[] = [
 }
 
 {
-  // Distinct texts (the Sids differ), so nothing parsed is reused between runs;
+  // Distinct texts (the Sids differ), more of them than the engine remembers, so
+  // nothing parsed is reused between runs;
   // compiled matchers for repeated action and ARN patterns are, as in real use.
   const variants = (statements: object[], n: number) =>
     Array.from({ length: n }, (_, v) =>
@@ -86,7 +87,7 @@ const requests: SimulationRequest[] = [
   const hundredKb = Array.from({ length: 330 }, (_, k) => tenStatements.Statement[k % 10]);
   for (const [label, texts] of [
     ['10-statement policy', variants(tenStatements.Statement, 64)],
-    ['100 KB policy', variants(hundredKb, 16)],
+    ['100 KB policy', variants(hundredKb, 40)],
   ] as const) {
     let k = 0;
     const parse = () => JSON.parse(texts[k++ % texts.length]);
