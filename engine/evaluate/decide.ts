@@ -34,18 +34,13 @@ export interface DecisionOutcome {
   grantedBy?: 'resource' | 'identity' | 'root';
 }
 
+/** The stages at which a missing Allow ends evaluation. */
+type DenyStage = 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session';
+const DENY_STAGES: readonly DenyStage[] = ['rcp', 'scp', 'resource', 'identity', 'boundary', 'session'];
+
 // Outcomes are constants: deciding allocates nothing.
-const IMPLICIT: Record<StageName, DecisionOutcome> = {
-  input: { decision: 'ImplicitDeny', stage: 'input' },
-  'explicit-deny': { decision: 'ImplicitDeny', stage: 'explicit-deny' },
-  rcp: { decision: 'ImplicitDeny', stage: 'rcp' },
-  scp: { decision: 'ImplicitDeny', stage: 'scp' },
-  resource: { decision: 'ImplicitDeny', stage: 'resource' },
-  identity: { decision: 'ImplicitDeny', stage: 'identity' },
-  boundary: { decision: 'ImplicitDeny', stage: 'boundary' },
-  session: { decision: 'ImplicitDeny', stage: 'session' },
-};
-const deny = (stage: StageName): DecisionOutcome => IMPLICIT[stage];
+const IMPLICIT = Object.fromEntries(DENY_STAGES.map((stage) => [stage, { decision: 'ImplicitDeny', stage }])) as Record<DenyStage, DecisionOutcome>;
+const deny = (stage: DenyStage): DecisionOutcome => IMPLICIT[stage];
 const EXPLICIT_DENY: DecisionOutcome = { decision: 'ExplicitDeny', stage: 'explicit-deny' };
 const ALLOW_BY_IDENTITY: DecisionOutcome = { decision: 'Allow', stage: 'identity', grantedBy: 'identity' };
 const ALLOW_BY_ROOT: DecisionOutcome = { decision: 'Allow', stage: 'identity', grantedBy: 'root' };
