@@ -1,8 +1,8 @@
 // Example workspaces: every example policy of the seed documents (AWS's ECR and
 // ECS IAM guides) and AWS's managed policies for ECR and ECS, each with requests
 // that show its point. The same files are the decision corpus the tests run.
-import type { Decision, SimulationRequest } from './evaluate/result';
-import type { PolicyKind } from './types';
+import type { Decision, SimulationRequest } from './evaluate/result.ts';
+import type { PolicyKind } from './types.ts';
 import ecrCiTeamRepositories from './corpus/examples/ecr-ci-team-repositories.json' with { type: 'json' };
 import ecrCiPushGuardrails from './corpus/examples/ecr-ci-push-guardrails.json' with { type: 'json' };
 import ecrConsoleReadOnly from './corpus/examples/ecr-console-read-only.json' with { type: 'json' };

@@ -16,14 +16,14 @@ export type {
   PolicyDocument,
   ParsedPolicy,
   ContextLookup,
-} from './types';
+} from './types.ts';
 
 /** Parses policy text into a model whose every element keeps its source span, plus syntax errors. */
-export { parsePolicy } from './policy/parse';
+export { parsePolicy } from './policy/parse.ts';
 
 /** Evaluates a request against its policies as AWS would: decision, deciding statements, full trace. */
-export { simulate, compilePolicies } from './evaluate/simulate';
-export type { CompiledPolicySet, PolicySetInput } from './evaluate/simulate';
+export { simulate, compilePolicies } from './evaluate/simulate.ts';
+export type { CompiledPolicySet, PolicySetInput } from './evaluate/simulate.ts';
 export type {
   Decision,
   SimulationInput,
@@ -38,20 +38,20 @@ export type {
   EvaluationStep,
   StageName,
   InputError,
-} from './evaluate/result';
-export type { ConditionTrace } from './conditions/evaluate';
-export type { ContextEntry, ContextSource } from './evaluate/context';
-export type { PrincipalKind } from './evaluate/principal';
+} from './evaluate/result.ts';
+export type { ConditionTrace } from './conditions/evaluate.ts';
+export type { ContextEntry, ContextSource } from './evaluate/context.ts';
+export type { PrincipalKind } from './evaluate/principal.ts';
 
 /** Converts offsets to 1-based line/column positions and back. */
-export { LineIndex } from './source/lines';
+export { LineIndex } from './source/lines.ts';
 
 /** The engine's version, recorded in share links. */
-export { ENGINE_VERSION } from './version';
+export { ENGINE_VERSION } from './version.ts';
 
 /** Example workspaces from AWS's ECR and ECS guides and managed policies, each with requests and expected decisions. */
-export { EXAMPLES } from './examples';
-export type { Example, ExamplePolicy, ExampleCase } from './examples';
+export { EXAMPLES } from './examples.ts';
+export type { Example, ExamplePolicy, ExampleCase } from './examples.ts';
 
 /** AWS service knowledge: ECR, ECS and the services their guides use, in depth; every other service's action names, loaded lazily. */
 export {
@@ -71,7 +71,7 @@ export {
   loadedServicePrefixes,
   resourceTypesForArn,
   suggestActions,
-} from './catalog';
+} from './catalog/index.ts';
 export type {
   AccessLevel,
   ActionConditionKey,
@@ -82,19 +82,19 @@ export type {
   ConditionKeyType,
   ResourceTypeInfo,
   ServiceInfo,
-} from './catalog';
+} from './catalog/index.ts';
 
 /** Condition operators as data (the editor completes them). */
-export { OPERATOR_NAMES, operatorSpellings } from './conditions';
+export { OPERATOR_NAMES, operatorSpellings } from './conditions/index.ts';
 
 /** Validates policy text: findings at exact spans, with quick fixes, grouped as IAM Access Analyzer groups them. */
-export { validatePolicy, validateParsed, CODES, codeInfo, isDiagnosticCode } from './validate/index';
-export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, DiagnosticCode, DiagnosticGroup } from './validate/index';
+export { validatePolicy, validateParsed, CODES, codeInfo, isDiagnosticCode } from './validate/index.ts';
+export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, DiagnosticCode, DiagnosticGroup } from './validate/index.ts';
 
 /** Editor helpers: completion and hover as pure functions over the text and the catalog. */
-export { completeAt, hoverAt } from './lang/index';
-export type { CompletionItem, CompletionKind, CompletionResult, Hover } from './lang/index';
+export { completeAt, hoverAt } from './lang/index.ts';
+export type { CompletionItem, CompletionKind, CompletionResult, Hover } from './lang/index.ts';
 
 /** Share links: a whole workspace in a URL fragment, versioned (see README, Share links). */
-export { encodeShareFragment, decodeShareFragment, readShareEnvelope, checkWorkspace, SHARE_FORMAT } from './share';
-export type { Workspace, WorkspacePolicy, WorkspaceTest, ShareEnvelope, DecodeResult, EnvelopeResult } from './share';
+export { encodeShareFragment, decodeShareFragment, readShareEnvelope, checkWorkspace, SHARE_FORMAT } from './share/index.ts';
+export type { Workspace, WorkspacePolicy, WorkspaceTest, ShareEnvelope, DecodeResult, EnvelopeResult } from './share/index.ts';

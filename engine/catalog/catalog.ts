@@ -3,7 +3,7 @@
 // services described in depth are decoded one service at a time.
 
 import servicesJson from './data/services.json' with { type: 'json' };
-import { editDistance } from './distance';
+import { editDistance } from './distance.ts';
 import {
   globToRegExp,
   globTokens,
@@ -13,7 +13,7 @@ import {
   patternsIntersect,
   templateTokens,
   type PatternToken,
-} from './glob';
+} from './glob.ts';
 import {
   asRawActionNames,
   asRawCatalog,
@@ -21,7 +21,7 @@ import {
   decodeConditionKey,
   decodeResourceType,
   type RawCatalog,
-} from './raw';
+} from './raw.ts';
 import type {
   ActionConditionKey,
   ActionInfo,
@@ -29,7 +29,7 @@ import type {
   ConditionKeyInfo,
   ResourceTypeInfo,
   ServiceInfo,
-} from './types';
+} from './types.ts';
 
 const raw: RawCatalog = asRawCatalog(servicesJson as unknown);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globTokens, globToRegExp, patternsIntersect, templateTokens } from './glob';
+import { globTokens, globToRegExp, patternsIntersect, templateTokens } from './glob.ts';
 
 describe('globToRegExp', () => {
   it('matches * and ? case-insensitively and anchors', () => {

@@ -8,7 +8,7 @@ export type {
   ConditionKeyType,
   ResourceTypeInfo,
   ServiceInfo,
-} from './types';
+} from './types.ts';
 export {
   actionNamesFor,
   allActionNamesLoaded,
@@ -30,5 +30,5 @@ export {
   loadedServicePrefixes,
   resourceTypesForArn,
   suggestActions,
-} from './catalog';
-export { editDistance } from './distance';
+} from './catalog.ts';
+export { editDistance } from './distance.ts';

@@ -9,7 +9,7 @@ import type {
   ConditionKeyInfo,
   ConditionKeyType,
   ResourceTypeInfo,
-} from './types';
+} from './types.ts';
 
 /** Layout version this loader reads. */
 export const CATALOG_FORMAT = 1;

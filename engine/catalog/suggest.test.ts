@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, isKnownAction, loadAllActionNames, suggestActions } from './index';
+import { editDistance, isKnownAction, loadAllActionNames, suggestActions } from './index.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {

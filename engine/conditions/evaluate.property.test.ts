@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConditionEntry, ContextLookup } from '../types';
-import { compileCondition } from './evaluate';
-import { OPERATORS, operatorSpellings } from './operators';
+import type { ConditionEntry, ContextLookup } from '../types.ts';
+import { compileCondition } from './evaluate.ts';
+import { OPERATORS, operatorSpellings } from './operators.ts';
 
 function ctx(request: ReadonlyMap<string, readonly string[]>): ContextLookup {
   return { get: (key) => request.get(key.toLowerCase()) };

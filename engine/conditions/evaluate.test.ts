@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConditionEntry, ContextLookup } from '../types';
-import { compileCondition, evaluateConditionBlock, explainConditionBlock, type ConditionTrace } from './evaluate';
-import { OPERATORS } from './operators';
+import type { ConditionEntry, ContextLookup } from '../types.ts';
+import { compileCondition, evaluateConditionBlock, explainConditionBlock, type ConditionTrace } from './evaluate.ts';
+import { OPERATORS } from './operators.ts';
 
 type Request = Record<string, string | readonly string[]>;
 

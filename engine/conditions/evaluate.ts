@@ -6,11 +6,11 @@
 // The evaluator reads operator descriptors (operators.ts) and never an
 // operator's name.
 
-import type { ConditionEntry, ContextLookup, Span } from '../types';
-import { compileArnLike } from '../match/arn';
-import { compileWildcard, type Pattern } from '../match/wildcard';
-import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables';
-import { operatorProblem, parseOperator, type Comparison, type OperatorDescriptor, type ParsedOperator } from './operators';
+import type { ConditionEntry, ContextLookup, Span } from '../types.ts';
+import { compileArnLike } from '../match/arn.ts';
+import { compileWildcard, type Pattern } from '../match/wildcard.ts';
+import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables.ts';
+import { operatorProblem, parseOperator, type Comparison, type OperatorDescriptor, type ParsedOperator } from './operators.ts';
 import {
   compareDecimal,
   ipInBlock,
@@ -22,7 +22,7 @@ import {
   parseNumeric,
   type IpAddress,
   type IpBlock,
-} from './values';
+} from './values.ts';
 
 /** What `explain` reports about one condition entry. */
 export interface ConditionTrace {

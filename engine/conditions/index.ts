@@ -8,8 +8,8 @@ export {
   operatorSpellings,
   parseOperator,
   operatorProblem,
-} from './operators';
-export type { ValueType, Comparison, ComparisonPhrase, OperatorDescriptor, SetQualifier, ParsedOperator } from './operators';
+} from './operators.ts';
+export type { ValueType, Comparison, ComparisonPhrase, OperatorDescriptor, SetQualifier, ParsedOperator } from './operators.ts';
 
 export {
   parseNumeric,
@@ -20,8 +20,8 @@ export {
   parseIpAddress,
   parseIpBlock,
   ipInBlock,
-} from './values';
-export type { Decimal, IpAddress, IpBlock } from './values';
+} from './values.ts';
+export type { Decimal, IpAddress, IpBlock } from './values.ts';
 
-export { compileCondition, evaluateConditionBlock, explainConditionBlock } from './evaluate';
-export type { CompiledCondition, ConditionTrace, CompileConditionOptions } from './evaluate';
+export { compileCondition, evaluateConditionBlock, explainConditionBlock } from './evaluate.ts';
+export type { CompiledCondition, ConditionTrace, CompileConditionOptions } from './evaluate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS, OPERATOR_NAMES, operatorProblem, operatorSpellings, parseOperator } from './operators';
+import { OPERATORS, OPERATOR_NAMES, operatorProblem, operatorSpellings, parseOperator } from './operators.ts';
 
 describe('operator table', () => {
   it('lists all 27 IAM condition operators once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, ipInBlock, isBase64, parseBool, parseDate, parseIpAddress, parseIpBlock, parseNumeric } from './values';
+import { compareDecimal, ipInBlock, isBase64, parseBool, parseDate, parseIpAddress, parseIpBlock, parseNumeric } from './values.ts';
 
 function cmp(a: string, b: string): number {
   const x = parseNumeric(a);

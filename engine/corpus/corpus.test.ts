@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, simulate } from '../index';
-import type { SimulationInput, SimulationRequest } from '../index';
-import type { PolicyKind } from '../types';
+import { compilePolicies, simulate } from '../index.ts';
+import type { SimulationInput, SimulationRequest } from '../index.ts';
+import type { PolicyKind } from '../types.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const KINDS: PolicyKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];

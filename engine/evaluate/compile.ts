@@ -1,23 +1,23 @@
 // Policies compiled once into matchers, then evaluated against many requests.
 // The fast path (`statementApplies`) and the traced path (`traceStatement`) share
 // the same compiled matchers, so they cannot disagree about what matches.
-import { compileCondition, type CompiledCondition } from '../conditions/evaluate';
-import { compileResourcePattern } from '../match/arn';
-import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables';
-import { compileWildcard } from '../match/wildcard';
-import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } from '../types';
-import type { LineIndex } from '../source/lines';
-import { linesOf } from '../policy/parse';
-import { memo } from '../source/memo';
-import type { RequestContext } from './context';
+import { compileCondition, type CompiledCondition } from '../conditions/evaluate.ts';
+import { compileResourcePattern } from '../match/arn.ts';
+import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables.ts';
+import { compileWildcard } from '../match/wildcard.ts';
+import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } from '../types.ts';
+import type { LineIndex } from '../source/lines.ts';
+import { linesOf } from '../policy/parse.ts';
+import { memo } from '../source/memo.ts';
+import type { RequestContext } from './context.ts';
 import {
   principalIdentities,
   principalValueMatch,
   strongerMatch,
   type PrincipalInfo,
   type PrincipalMatchKind,
-} from './principal';
-import type { ElementTrace, InputError, PolicyRef, StatementRef, StatementTrace } from './result';
+} from './principal.ts';
+import type { ElementTrace, InputError, PolicyRef, StatementRef, StatementTrace } from './result.ts';
 
 /** A request made ready for evaluation: parsed once, matched against every statement. */
 export interface PreparedRequest {
@@ -62,12 +62,16 @@ export class CompiledStatement {
   private compiledResources?: ValueMatcher[];
   private compiledConditions?: CompiledCondition[];
 
-  constructor(
-    readonly ref: StatementRef,
-    readonly statement: Statement,
-    /** Policy variables are honoured (Version 2012-10-17). */
-    private readonly variables: boolean,
-  ) {}
+  readonly ref: StatementRef;
+  readonly statement: Statement;
+  /** Policy variables are honoured (Version 2012-10-17). */
+  private readonly variables: boolean;
+
+  constructor(ref: StatementRef, statement: Statement, variables: boolean) {
+    this.ref = ref;
+    this.statement = statement;
+    this.variables = variables;
+  }
 
   get resources(): ValueMatcher[] {
     return (this.compiledResources ??= (this.statement.resource ?? this.statement.notResource ?? []).map((r) => compileResource(r, this.variables)));

@@ -1,10 +1,10 @@
 // The request context: the keys a request carries, given by the person or
 // derived from the request as AWS derives them ("AWS global condition context keys").
 // Derived keys are computed only when a policy reads them: evaluation is a hot path.
-import type { ContextLookup } from '../types';
-import type { PrincipalInfo } from './principal';
-import { principalType } from './principal';
-import { memo } from '../source/memo';
+import type { ContextLookup } from '../types.ts';
+import type { PrincipalInfo } from './principal.ts';
+import { principalType } from './principal.ts';
+import { memo } from '../source/memo.ts';
 
 export type ContextSource = 'request' | 'derived' | 'alias';
 
@@ -48,7 +48,10 @@ export class Clock {
   private iso?: readonly string[];
   private epoch?: readonly string[];
   private date?: Date;
-  constructor(private readonly fixed?: Date) {}
+  private readonly fixed?: Date;
+  constructor(fixed?: Date) {
+    this.fixed = fixed;
+  }
   now(): Date {
     return (this.date ??= this.fixed ?? new Date());
   }
@@ -113,12 +116,14 @@ export class RequestContext implements ContextLookup {
   private readonly given: ReadonlyMap<string, ContextEntry>;
   private resourceParts?: ResourceInfo;
 
-  constructor(
-    context: unknown,
-    readonly principal: PrincipalInfo,
-    private readonly resourceText: string,
-    private readonly clock: Clock,
-  ) {
+  readonly principal: PrincipalInfo;
+  private readonly resourceText: string;
+  private readonly clock: Clock;
+
+  constructor(context: unknown, principal: PrincipalInfo, resourceText: string, clock: Clock) {
+    this.principal = principal;
+    this.resourceText = resourceText;
+    this.clock = clock;
     this.given = givenEntries(context);
   }
 

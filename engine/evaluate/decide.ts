@@ -2,8 +2,8 @@
 // AWS: "Policy evaluation logic", "How AWS enforcement code logic evaluates
 // requests to allow or deny access", "Cross-account policy evaluation logic",
 // "Permissions boundaries for IAM entities" and "Session policies".
-import type { Decision, StageName } from './result';
-import type { PrincipalKind, PrincipalMatchKind } from './principal';
+import type { Decision, StageName } from './result.ts';
+import type { PrincipalKind, PrincipalMatchKind } from './principal.ts';
 
 /** What the policies said, reduced to what the decision depends on. */
 export interface DecisionInputs {

@@ -1,7 +1,7 @@
 // The words AWS uses in an AccessDenied message.
-import type { DecisionOutcome } from './decide';
-import type { StageName } from './result';
-import type { PolicyKind } from '../types';
+import type { DecisionOutcome } from './decide.ts';
+import type { StageName } from './result.ts';
+import type { PolicyKind } from '../types.ts';
 
 const POLICY_WORDS: Record<PolicyKind, { a: string; no: string }> = {
   identity: { a: 'an identity-based policy', no: 'identity-based policy' },

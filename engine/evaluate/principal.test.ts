@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrincipal, principalValueMatch } from './principal';
+import { parsePrincipal, principalValueMatch } from './principal.ts';
 
 describe('IAM JSON policy elements: Principal — which values name the caller', () => {
   const user = parsePrincipal('arn:aws:iam::111122223333:user/dev/alice')!;

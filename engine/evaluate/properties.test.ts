@@ -1,8 +1,8 @@
 // Invariants of AWS's evaluation logic, checked on generated policies and requests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, simulate } from '../index';
-import type { SimulationInput, SimulationRequest } from '../index';
+import { compilePolicies, simulate } from '../index.ts';
+import type { SimulationInput, SimulationRequest } from '../index.ts';
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';

@@ -1,8 +1,8 @@
 // What a simulation returns. These types are part of the engine's public contract.
-import type { ConditionTrace } from '../conditions/evaluate';
-import type { Effect, Located, PolicyKind, PolicyProblem, Range, Span } from '../types';
-import type { ContextEntry } from './context';
-import type { PrincipalKind } from './principal';
+import type { ConditionTrace } from '../conditions/evaluate.ts';
+import type { Effect, Located, PolicyKind, PolicyProblem, Range, Span } from '../types.ts';
+import type { ContextEntry } from './context.ts';
+import type { PrincipalKind } from './principal.ts';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 

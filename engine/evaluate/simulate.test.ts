@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../index';
+import { simulate } from '../index.ts';
 
 const allowPut = { Version: '2012-10-17', Statement: [{ Sid: 'Put', Effect: 'Allow', Action: 'ecr:PutImage', Resource: '*' }] };
 const req = { principal: 'arn:aws:iam::123456789012:user/alice', action: 'ecr:PutImage', resource: 'arn:aws:ecr:us-east-1:123456789012:repository/web' };

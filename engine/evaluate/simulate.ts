@@ -1,9 +1,9 @@
 // simulate(): policies + request in, decision + why out. Never throws.
-import { parsePolicy, policyText } from '../policy/parse';
-import type { PolicyKind } from '../types';
-import { Clock, lower, RequestContext } from './context';
-import { memo } from '../source/memo';
-import { isRcpSupportedService } from '../catalog';
+import { parsePolicy, policyText } from '../policy/parse.ts';
+import type { PolicyKind } from '../types.ts';
+import { Clock, lower, RequestContext } from './context.ts';
+import { memo } from '../source/memo.ts';
+import { isRcpSupportedService } from '../catalog/index.ts';
 import {
   actionMatches,
   compilePolicy,
@@ -11,10 +11,10 @@ import {
   traceStatement,
   type CompiledPolicy,
   type PreparedRequest,
-} from './compile';
-import { decide, type DecisionInputs, type DecisionOutcome } from './decide';
-import { decisionMessage, policyKindName } from './message';
-import { isIamIdentity, parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from './principal';
+} from './compile.ts';
+import { decide, type DecisionInputs, type DecisionOutcome } from './decide.ts';
+import { decisionMessage, policyKindName } from './message.ts';
+import { isIamIdentity, parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from './principal.ts';
 import type {
   Decision,
   EvaluationStep,
@@ -26,7 +26,7 @@ import type {
   SimulationResult,
   StageName,
   StatementRef,
-} from './result';
+} from './result.ts';
 
 export type PolicySetInput = Omit<SimulationInput, 'request'>;
 

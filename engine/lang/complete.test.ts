@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cursor } from '../validate/testing';
-import { completeAt } from './complete';
+import { cursor } from '../validate/testing.ts';
+import { completeAt } from './complete.ts';
 
 function complete(marked: string, kind: 'identity' | 'resource' = 'identity') {
   const { text, offset } = cursor(marked);

@@ -10,12 +10,12 @@ import {
   loadedServicePrefixes,
   type ActionInfo,
   type ConditionKeyInfo,
-} from '../catalog/index';
-import { getOperator, OPERATORS, SET_QUALIFIERS, parseOperator, type OperatorDescriptor } from '../conditions/index';
-import type { PolicyKind, Statement } from '../types';
-import { cursorAt, statementAt, type Cursor } from './cursor';
-import { objectMembers, skipWs } from '../validate/text';
-import { ELEMENT_DOCS, operatorMarkdown } from './docs';
+} from '../catalog/index.ts';
+import { getOperator, OPERATORS, SET_QUALIFIERS, parseOperator, type OperatorDescriptor } from '../conditions/index.ts';
+import type { PolicyKind, Statement } from '../types.ts';
+import { cursorAt, statementAt, type Cursor } from './cursor.ts';
+import { objectMembers, skipWs } from '../validate/text.ts';
+import { ELEMENT_DOCS, operatorMarkdown } from './docs.ts';
 
 export type CompletionKind = 'action' | 'operator' | 'conditionKey' | 'arn' | 'element' | 'value';
 

@@ -1,8 +1,8 @@
 // Where the cursor is in the policy's JSON: the path to it, whether it is on
 // a property key, the string it is inside, and the statement around it.
 import { getLocation, type Node } from 'jsonc-parser';
-import { parsePolicy } from '../policy/parse';
-import type { PolicyKind, Statement } from '../types';
+import { parsePolicy } from '../policy/parse.ts';
+import type { PolicyKind, Statement } from '../types.ts';
 
 export type PathSegment = string | number;
 

@@ -1,7 +1,7 @@
 // Markdown for hovers and completion documentation, built from the catalog
 // and the operator table.
-import { conditionKeysForAction, suggestActions, type ActionInfo, type ConditionKeyInfo } from '../catalog/index';
-import { parseOperator } from '../conditions/index';
+import { conditionKeysForAction, suggestActions, type ActionInfo, type ConditionKeyInfo } from '../catalog/index.ts';
+import { parseOperator } from '../conditions/index.ts';
 
 /** One line per policy element. */
 export const ELEMENT_DOCS: Readonly<Record<string, string>> = {

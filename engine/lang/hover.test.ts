@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cursor } from '../validate/testing';
-import { hoverAt } from './hover';
+import { cursor } from '../validate/testing.ts';
+import { hoverAt } from './hover.ts';
 
 function hover(marked: string) {
   const { text, offset } = cursor(marked);

@@ -8,10 +8,10 @@ import {
   getService,
   isKnownAction,
   resourceTypesForArn,
-} from '../catalog/index';
-import { compileWildcard } from '../match/index';
-import type { PolicyKind, Span } from '../types';
-import { actionMarkdown, ELEMENT_DOCS, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown } from './docs';
+} from '../catalog/index.ts';
+import { compileWildcard } from '../match/index.ts';
+import type { PolicyKind, Span } from '../types.ts';
+import { actionMarkdown, ELEMENT_DOCS, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown } from './docs.ts';
 
 export interface Hover {
   /** The string (with its quotes) the hover is about. */

@@ -1,8 +1,8 @@
 // Public surface of the editor helpers: pure functions over text and catalog.
 
 /** Completion items at an offset, and the text range they replace. */
-export { completeAt } from './complete';
-export type { CompletionItem, CompletionKind, CompletionResult } from './complete';
+export { completeAt } from './complete.ts';
+export type { CompletionItem, CompletionKind, CompletionResult } from './complete.ts';
 /** Markdown about the string at an offset: action, wildcard, operator, condition key, ARN. */
-export { hoverAt } from './hover';
-export type { Hover } from './hover';
+export { hoverAt } from './hover.ts';
+export type { Hover } from './hover.ts';

@@ -8,8 +8,8 @@ import {
   compileArnLike,
   compileResourcePattern,
   parseArn,
-} from './arn';
-import type { PatternPiece } from './wildcard';
+} from './arn.ts';
+import type { PatternPiece } from './wildcard.ts';
 
 const ACCT = '123456789012';
 const REPO = `arn:aws:ecr:us-east-1:${ACCT}:repository/team-a/api`;

@@ -1,5 +1,5 @@
 // ARNs: parsing, the Resource-element match, and the ArnLike/ArnEquals match.
-import { compileTokens, patternTokens, STAR, type Pattern } from './wildcard';
+import { compileTokens, patternTokens, STAR, type Pattern } from './wildcard.ts';
 
 /** The six parts of `arn:partition:service:region:account:resource`. */
 export interface Arn {

@@ -1,6 +1,6 @@
 // Public surface of the matchers: globs, ARNs and policy variables.
-export { compileWildcard, wildcardMatch, hasWildcard } from './wildcard';
-export type { Pattern, PatternPiece, GlobOptions } from './wildcard';
+export { compileWildcard, wildcardMatch, hasWildcard } from './wildcard.ts';
+export type { Pattern, PatternPiece, GlobOptions } from './wildcard.ts';
 export {
   parseArn,
   arnPartition,
@@ -9,8 +9,8 @@ export {
   arnAccount,
   compileResourcePattern,
   compileArnLike,
-} from './arn';
-export type { Arn } from './arn';
+} from './arn.ts';
+export type { Arn } from './arn.ts';
 export {
   parseTemplate,
   templateHasVariables,
@@ -18,7 +18,7 @@ export {
   templateVariableParts,
   resolveTemplate,
   resolveTemplateToString,
-} from './variables';
+} from './variables.ts';
 export type {
   Template,
   TemplatePart,
@@ -27,4 +27,4 @@ export type {
   VariablePart,
   TemplateOptions,
   VariableLookup,
-} from './variables';
+} from './variables.ts';

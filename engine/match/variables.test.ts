@@ -7,9 +7,9 @@ import {
   templateVariableParts,
   templateVariables,
   type VariableLookup,
-} from './variables';
-import { compileWildcard } from './wildcard';
-import { compileResourcePattern } from './arn';
+} from './variables.ts';
+import { compileWildcard } from './wildcard.ts';
+import { compileResourcePattern } from './arn.ts';
 
 /** A case-insensitive lookup over a plain record, as the evaluator's context is. */
 function lookupOf(values: Record<string, string[]>): VariableLookup {

@@ -1,7 +1,7 @@
 // IAM policy variables ("IAM policy elements: Variables and tags"): `${key}`,
 // `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
-import type { Span } from '../types';
-import type { PatternPiece } from './wildcard';
+import type { Span } from '../types.ts';
+import type { PatternPiece } from './wildcard.ts';
 
 /** Policy text copied as written; its `*` and `?` remain wildcards. */
 export interface TextPart {

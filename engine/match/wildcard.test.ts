@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { compileWildcard, hasWildcard, wildcardMatch, type PatternPiece } from './wildcard';
+import { compileWildcard, hasWildcard, wildcardMatch, type PatternPiece } from './wildcard.ts';
 
 /** Reference: one token per character; `wild` marks a `*`/`?` acting as a wildcard. */
 interface RefToken {

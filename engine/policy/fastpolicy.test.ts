@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePolicy, parsePolicyGeneral } from './parse';
-import { parsePolicyFast } from './fastpolicy';
+import { parsePolicy, parsePolicyGeneral } from './parse.ts';
+import { parsePolicyFast } from './fastpolicy.ts';
 
 const str = fc.constantFrom('ecr:PutImage', 'ecr:*', '*', 'arn:aws:ecr:us-east-1:111122223333:repository/x', 'a"b', 'tab\there', 'é ü', '${aws:username}', '');
 const strList = fc.oneof(str, fc.array(str, { maxLength: 3 }));

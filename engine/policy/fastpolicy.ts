@@ -4,9 +4,9 @@
 // the tree. Anything the general builder would report a problem for (an unknown
 // element, a wrong type, a duplicate key, a bad Effect or Version, a missing
 // Statement or Effect) makes it give up, and parse.ts takes the general path.
-import { GIVE_UP, Scanner } from '../source/scanner';
-import type { ConditionEntry, Effect, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types';
-import { POLICY_VERSIONS, PRINCIPAL_TYPES } from './elements';
+import { GIVE_UP, Scanner } from '../source/scanner.ts';
+import type { ConditionEntry, Effect, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types.ts';
+import { POLICY_VERSIONS, PRINCIPAL_TYPES } from './elements.ts';
 
 const QUOTE = 34;
 const OPEN_OBJECT = 123;

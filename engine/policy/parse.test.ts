@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy } from './parse';
+import { parsePolicy } from './parse.ts';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 

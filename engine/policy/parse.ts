@@ -1,9 +1,9 @@
-import type { JsonNode } from '../source/json';
-import { nodeSpan, parseJson } from '../source/json';
-import { LineIndex } from '../source/lines';
-import { parsePolicyFast } from './fastpolicy';
-import { STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements';
-import { MAX_JSON_DEPTH } from '../source/json';
+import type { JsonNode } from '../source/json.ts';
+import { nodeSpan, parseJson } from '../source/json.ts';
+import { LineIndex } from '../source/lines.ts';
+import { parsePolicyFast } from './fastpolicy.ts';
+import { STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements.ts';
+import { MAX_JSON_DEPTH } from '../source/json.ts';
 import type {
   ConditionEntry,
   Effect,
@@ -16,7 +16,7 @@ import type {
   PrincipalEntry,
   Span,
   Statement,
-} from '../types';
+} from '../types.ts';
 
 /** Problem codes the parser reports (the validator's catalog includes them). */
 export type ParseProblemCode =
@@ -35,7 +35,7 @@ export type ParseProblemCode =
   | 'version-invalid'
   | 'principal-invalid';
 
-export { TOP_LEVEL_ELEMENTS, STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements';
+export { TOP_LEVEL_ELEMENTS, STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements.ts';
 
 interface Builder {
   problems: Array<{ code: ParseProblemCode; message: string; span: Span; severity: 'error' | 'warning' }>;

@@ -5,14 +5,14 @@
 // endian). The JSON is the envelope {format, engine, data, workspace}. New formats
 // get a new prefix and a new reader in READERS; old readers stay, so old links open.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { dataVersion } from '../catalog';
-import { ENGINE_VERSION } from '../version';
-import { fromBase64Url, toBase64Url } from './base64url';
-import { crc32 } from './crc32';
-import { checked, checkWorkspace, shape, type Workspace } from './workspace';
+import { dataVersion } from '../catalog/index.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { crc32 } from './crc32.ts';
+import { checked, checkWorkspace, shape, type Workspace } from './workspace.ts';
 
-export type { Workspace, WorkspacePolicy, WorkspaceTest } from './workspace';
-export { checkWorkspace } from './workspace';
+export type { Workspace, WorkspacePolicy, WorkspaceTest } from './workspace.ts';
+export { checkWorkspace } from './workspace.ts';
 
 /** The format new links are written in. */
 export const SHARE_FORMAT = 1;

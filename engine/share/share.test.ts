@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareFragment, readShareEnvelope, type Workspace } from './index';
-import { fromBase64Url, toBase64Url } from './base64url';
-import { POLICY_KINDS, DECISIONS } from './workspace';
+import { decodeShareFragment, encodeShareFragment, readShareEnvelope, type Workspace } from './index.ts';
+import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { POLICY_KINDS, DECISIONS } from './workspace.ts';
 
 const sample: Workspace = {
   policies: [

@@ -1,7 +1,7 @@
 // The workspace a share link carries, and a strict reader for it: a link is
 // input from anywhere, so every field is checked and unknown fields are refused.
-import type { Decision, SimulationRequest } from '../evaluate/result';
-import type { PolicyKind } from '../types';
+import type { Decision, SimulationRequest } from '../evaluate/result.ts';
+import type { PolicyKind } from '../types.ts';
 
 /** One policy of a workspace, as the editor tab shows it. */
 export interface WorkspacePolicy {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { parseJsonFast } from './fastjson';
+import { parseJsonFast } from './fastjson.ts';
 
 /** The parts of a node both parsers must agree on. */
 function shape(n: Node | undefined): unknown {

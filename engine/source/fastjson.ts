@@ -5,7 +5,7 @@
 // in strings) it gives up, and the caller falls back to jsonc-parser, whose error
 // recovery and messages the editor needs.
 import type { Node } from 'jsonc-parser';
-import { GIVE_UP, Scanner } from './scanner';
+import { GIVE_UP, Scanner } from './scanner.ts';
 
 export interface FastParse {
   root: Node;

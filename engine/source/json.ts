@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Span } from '../types';
-import { parseJsonFast } from './fastjson';
+import type { Span } from '../types.ts';
+import { parseJsonFast } from './fastjson.ts';
 
 export type JsonNode = Node;
 

@@ -1,4 +1,4 @@
-import type { Position, Range, Span } from '../types';
+import type { Position, Range, Span } from '../types.ts';
 
 /**
  * Converts UTF-16 offsets to 1-based line/column positions and back.
@@ -9,10 +9,10 @@ export class LineIndex {
   private readonly starts: number[];
 
   /** `lineStarts`, when the caller already knows them (the JSON parser collects them). */
-  constructor(
-    private readonly text: string,
-    lineStarts?: number[],
-  ) {
+  private readonly text: string;
+
+  constructor(text: string, lineStarts?: number[]) {
+    this.text = text;
     this.starts = lineStarts ?? LineIndex.scan(text);
   }
 

@@ -17,7 +17,10 @@ export class Scanner {
   private nextBackslash: number;
   private readonly n: number;
 
-  constructor(readonly text: string) {
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
     this.n = text.length;
     this.nextBackslash = text.indexOf('\\');
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import actionNames from '../catalog/data/action-names.json' with { type: 'json' };
-import { allActionNamesLoaded, loadAllActionNamesSync } from '../catalog/index';
-import { applyFix, at, check, policyText } from './testing';
+import { allActionNamesLoaded, loadAllActionNamesSync } from '../catalog/index.ts';
+import { applyFix, at, check, policyText } from './testing.ts';
 
 const stmt = (Action: unknown, Resource: unknown = '*') => policyText([{ Effect: 'Allow', Action, Resource }]);
 

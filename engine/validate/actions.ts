@@ -1,8 +1,8 @@
 // Actions: every Action/NotAction entry must name something AWS has. A
 // misspelt action is accepted by IAM and then silently matches nothing.
-import { getAction, loadedServicePrefixes, suggestActions } from '../catalog/index';
-import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context';
-import { quote, removalSpan } from './text';
+import { getAction, loadedServicePrefixes, suggestActions } from '../catalog/index.ts';
+import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context.ts';
+import { quote, removalSpan } from './text.ts';
 
 function replaceFix(ref: ActionRef, replacement: string): { title: string; edits: { span: ActionRef['item']['span']; text: string }[] } {
   return { title: `Change to ${replacement}`, edits: [{ span: ref.item.span, text: quote(replacement) }] };

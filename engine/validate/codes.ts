@@ -4,7 +4,7 @@
 // Access Analyzer: ERROR (AWS refuses the policy, or the part can never
 // work), SECURITY_WARNING, WARNING, SUGGESTION.
 
-import type { Severity } from './types';
+import type { Severity } from './types.ts';
 
 /** The concern a code belongs to; one source file per concern. */
 export type DiagnosticGroup =

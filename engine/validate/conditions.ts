@@ -1,7 +1,7 @@
 // Conditions: operators must exist, keys must exist and be carried by the
 // statement's actions, operators must fit the key's type, values must be
 // readable by the operator, and set operators must be used as AWS means them.
-import { editDistance, getConditionKey, getService, globalConditionKeys, type ConditionKeyInfo } from '../catalog/index';
+import { editDistance, getConditionKey, getService, globalConditionKeys, type ConditionKeyInfo } from '../catalog/index.ts';
 import {
   isBase64,
   operatorSpellings,
@@ -13,10 +13,10 @@ import {
   type OperatorDescriptor,
   type ParsedOperator,
   type ValueType,
-} from '../conditions/index';
-import type { ConditionEntry, Located, Statement } from '../types';
-import { isInDepth, serviceKeysOf, type FixDraft, type StatementInfo, type ValidationContext } from './context';
-import { lineIndent, memberValueSpan, objectMembers, quote, spansLines } from './text';
+} from '../conditions/index.ts';
+import type { ConditionEntry, Located, Statement } from '../types.ts';
+import { isInDepth, serviceKeysOf, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
+import { lineIndent, memberValueSpan, objectMembers, quote, spansLines } from './text.ts';
 
 // ----------------------------------------------------------- lookups
 

@@ -11,13 +11,13 @@ import {
   isKnownServicePrefix,
   loadedServicePrefixes,
   type ActionInfo,
-} from '../catalog/index';
-import { compileWildcard } from '../match/index';
-import { LineIndex } from '../source/lines';
-import type { Located, ParsedPolicy, PolicyDocument, PolicyKind, Span, Statement } from '../types';
-import { CODES, type DiagnosticCode } from './codes';
-import { objectMembers, type ScannedMember } from './text';
-import type { Diagnostic, Fix, TextEdit, ValidateOptions } from './types';
+} from '../catalog/index.ts';
+import { compileWildcard } from '../match/index.ts';
+import { LineIndex } from '../source/lines.ts';
+import type { Located, ParsedPolicy, PolicyDocument, PolicyKind, Span, Statement } from '../types.ts';
+import { CODES, type DiagnosticCode } from './codes.ts';
+import { objectMembers, type ScannedMember } from './text.ts';
+import type { Diagnostic, Fix, TextEdit, ValidateOptions } from './types.ts';
 
 /** What a resource-based policy is, told apart by its actions. */
 export type ResourceFlavor = 'repository' | 'trust' | 'other';

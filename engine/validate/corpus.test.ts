@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import actionNames from '../catalog/data/action-names.json' with { type: 'json' };
-import { loadAllActionNamesSync } from '../catalog/index';
-import type { PolicyKind } from '../types';
-import { isDiagnosticCode } from './codes';
-import { at } from './testing';
-import { validatePolicy } from './validate';
+import { loadAllActionNamesSync } from '../catalog/index.ts';
+import type { PolicyKind } from '../types.ts';
+import { isDiagnosticCode } from './codes.ts';
+import { at } from './testing.ts';
+import { validatePolicy } from './validate.ts';
 
 loadAllActionNamesSync(actionNames);
 

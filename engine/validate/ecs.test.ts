@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, at, check, policyText } from './testing';
+import { applyFix, at, check, policyText } from './testing.ts';
 
 const CLUSTER = 'arn:aws:ecs:us-east-1:123456789012:cluster/staging';
 

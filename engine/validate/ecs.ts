@@ -1,10 +1,10 @@
 // ECS: the resource condition keys only some ECS actions carry, and the
 // trust policies of task roles and task execution roles.
-import { editDistance } from '../catalog/index';
-import { parseOperator } from '../conditions/index';
-import type { Located, Statement } from '../types';
-import { listNames, serviceKeysOf, type FixDraft, type ValidationContext } from './context';
-import { lineIndent, quote, spansLines } from './text';
+import { editDistance } from '../catalog/index.ts';
+import { parseOperator } from '../conditions/index.ts';
+import type { Located, Statement } from '../types.ts';
+import { listNames, serviceKeysOf, type FixDraft, type ValidationContext } from './context.ts';
+import { lineIndent, quote, spansLines } from './text.ts';
 
 /** ECS keys that name the cluster, service, ... a request is about: carried only by some actions. */
 const ECS_RESOURCE_KEYS: ReadonlySet<string> = new Set([

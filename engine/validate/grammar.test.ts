@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, at, check, policyText } from './testing';
+import { applyFix, at, check, policyText } from './testing.ts';
 
 const repoStatement = {
   Sid: 'AllowPull',

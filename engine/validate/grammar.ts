@@ -1,10 +1,10 @@
 // Grammar: which elements each kind of policy must have, may have, or must
 // not have (IAM JSON policy grammar, ECR repository policy rules), the
 // Version element and policy variables, and the Sid element.
-import { parseTemplate, templateHasVariables } from '../match/index';
-import type { Located, PolicyKind, Span } from '../types';
-import { braceSpan, type FixDraft, type ValidationContext } from './context';
-import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text';
+import { parseTemplate, templateHasVariables } from '../match/index.ts';
+import type { Located, PolicyKind, Span } from '../types.ts';
+import { braceSpan, type FixDraft, type ValidationContext } from './context.ts';
+import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text.ts';
 
 const CURRENT_VERSION = '2012-10-17';
 

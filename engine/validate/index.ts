@@ -1,8 +1,8 @@
 // Public surface of the validator.
 
 /** Validates policy text: syntax, grammar, actions, resources, conditions, security, size, ECS. */
-export { validatePolicy, validateParsed } from './validate';
-export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions } from './types';
+export { validatePolicy, validateParsed } from './validate.ts';
+export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions } from './types.ts';
 /** The catalog of diagnostic codes (severity, title, help), as data. */
-export { CODES, codeInfo, isDiagnosticCode } from './codes';
-export type { CodeInfo, DiagnosticCode, DiagnosticGroup } from './codes';
+export { CODES, codeInfo, isDiagnosticCode } from './codes.ts';
+export type { CodeInfo, DiagnosticCode, DiagnosticGroup } from './codes.ts';

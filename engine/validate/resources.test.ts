@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFix, at, check, policyText } from './testing';
+import { applyFix, at, check, policyText } from './testing.ts';
 
 const REPO = 'arn:aws:ecr:us-east-1:123456789012:repository/app';
 const stmt = (Action: unknown, Resource: unknown) => policyText([{ Effect: 'Allow', Action, Resource }]);

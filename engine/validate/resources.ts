@@ -1,11 +1,11 @@
 // Resources: each Resource entry must be `*` or a well-formed ARN that some
 // action of the statement acts on, and actions without resource-level
 // permissions must see `*` (ecr:GetAuthorizationToken and friends).
-import { resourceTypesForArn, type ResourceTypeInfo } from '../catalog/index';
-import { parseArn, parseTemplate, wildcardMatch } from '../match/index';
-import type { Located } from '../types';
-import { isInDepth, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context';
-import { charBefore, lineIndent, memberSpan, memberValueSpan, quote, spansLines } from './text';
+import { resourceTypesForArn, type ResourceTypeInfo } from '../catalog/index.ts';
+import { parseArn, parseTemplate, wildcardMatch } from '../match/index.ts';
+import type { Located } from '../types.ts';
+import { isInDepth, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
+import { charBefore, lineIndent, memberSpan, memberValueSpan, quote, spansLines } from './text.ts';
 
 const PARTITIONS: ReadonlySet<string> = new Set([
   'aws',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, check, policyText } from './testing';
+import { at, check, policyText } from './testing.ts';
 
 const REPO = 'arn:aws:ecr:us-east-1:123456789012:repository/app';
 

@@ -1,8 +1,8 @@
 // Security: statements that grant more than they look like they do. Only
 // policies that grant (identity and resource-based) are checked for broad
 // grants; boundaries, session policies, SCPs and RCPs only set maximums.
-import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context';
-import type { Located, PrincipalBlock } from '../types';
+import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context.ts';
+import type { Located, PrincipalBlock } from '../types.ts';
 
 const PUSH_ACTIONS = ['ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measure } from './size';
-import { check, policyText } from './testing';
+import { measure } from './size.ts';
+import { check, policyText } from './testing.ts';
 
 /** An identity policy with `n` statements of distinct ECR repository ARNs. */
 function bigIdentity(n: number, indent = 2): string {

@@ -3,7 +3,7 @@
 // policies; the API length limits of repository policies and session
 // policies, and the Organizations limit for SCPs and RCPs, count every
 // character.
-import type { ValidationContext } from './context';
+import type { ValidationContext } from './context.ts';
 
 interface Quota {
   limit: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODES } from './codes';
-import { at, check, policyText } from './testing';
+import { CODES } from './codes.ts';
+import { at, check, policyText } from './testing.ts';
 
 const clean = policyText([{ Effect: 'Allow', Action: 'ecr:ListImages', Resource: '*' }]);
 

@@ -1,8 +1,8 @@
 // Syntax: the parser's problems (strict JSON, element types, unknown elements,
 // Effect, Version, Principal shape) as diagnostics, and the character set IAM
 // accepts in a policy document.
-import type { ValidationContext } from './context';
-import { isDiagnosticCode } from './codes';
+import type { ValidationContext } from './context.ts';
+import { isDiagnosticCode } from './codes.ts';
 
 /** Parser problems keep their code; the catalog gives the severity. */
 export function checkParseProblems(ctx: ValidationContext): void {

@@ -1,9 +1,9 @@
 // Helpers for the validator's and the editor helpers' tests (no test runner
 // imports here, so the engine typecheck covers them too).
-import type { PolicyKind } from '../types';
-import type { DiagnosticCode } from './codes';
-import type { Diagnostic, Fix, ValidateOptions } from './types';
-import { validatePolicy } from './validate';
+import type { PolicyKind } from '../types.ts';
+import type { DiagnosticCode } from './codes.ts';
+import type { Diagnostic, Fix, ValidateOptions } from './types.ts';
+import { validatePolicy } from './validate.ts';
 
 /** A policy text from statements, printed with two-space indent as the app does. */
 export function policyText(statements: unknown[], extra: Record<string, unknown> = { Version: '2012-10-17' }): string {

@@ -2,7 +2,7 @@
 // ends, what to delete so that an array item or member goes with its comma,
 // how a line is indented. They read the text only near a span the parser
 // already gave, so they stay cheap and never need a second parse.
-import type { Span } from '../types';
+import type { Span } from '../types.ts';
 
 function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;

@@ -1,7 +1,7 @@
 // Shapes of the validator's output. Offsets are the truth; ranges are the same
 // spans as 1-based line/column, computed in one place (LineIndex).
-import type { Range, Span } from '../types';
-import type { DiagnosticCode } from './codes';
+import type { Range, Span } from '../types.ts';
+import type { DiagnosticCode } from './codes.ts';
 
 /** As IAM Access Analyzer groups its findings. */
 export type Severity = 'error' | 'security' | 'warning' | 'suggestion';

@@ -1,17 +1,17 @@
 // validatePolicy: parse once, build the shared context, run each concern's
 // checks, return the findings in text order.
-import { parsePolicy } from '../policy/parse';
-import type { ParsedPolicy, PolicyKind } from '../types';
-import { checkActions } from './actions';
-import { checkConditions } from './conditions';
-import { createContext } from './context';
-import { checkEcs } from './ecs';
-import { checkGrammar } from './grammar';
-import { checkResources } from './resources';
-import { checkSecurity } from './security';
-import { checkSize } from './size';
-import { checkCharacters, checkParseProblems } from './syntax';
-import type { Diagnostic, Severity, ValidateOptions } from './types';
+import { parsePolicy } from '../policy/parse.ts';
+import type { ParsedPolicy, PolicyKind } from '../types.ts';
+import { checkActions } from './actions.ts';
+import { checkConditions } from './conditions.ts';
+import { createContext } from './context.ts';
+import { checkEcs } from './ecs.ts';
+import { checkGrammar } from './grammar.ts';
+import { checkResources } from './resources.ts';
+import { checkSecurity } from './security.ts';
+import { checkSize } from './size.ts';
+import { checkCharacters, checkParseProblems } from './syntax.ts';
+import type { Diagnostic, Severity, ValidateOptions } from './types.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, security: 1, warning: 2, suggestion: 3 };
 
