@@ -38,6 +38,7 @@ export type {
   EvaluationStep,
   StageName,
   InputError,
+  Refusal,
 } from './evaluate/result.ts';
 export type { ConditionTrace } from './conditions/evaluate.ts';
 export type { ContextEntry, ContextSource } from './evaluate/context.ts';
@@ -88,7 +89,7 @@ export type {
 export { OPERATOR_NAMES, operatorSpellings } from './conditions/index.ts';
 
 /** Validates policy text: findings at exact spans, with quick fixes, grouped as IAM Access Analyzer groups them. */
-export { validatePolicy, validateParsed, CODES, codeInfo, isDiagnosticCode } from './validate/index.ts';
+export { validatePolicy, validateParsed, refusalsOf, isRefusal, CODES, codeInfo, isDiagnosticCode } from './validate/index.ts';
 export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, DiagnosticCode, DiagnosticGroup } from './validate/index.ts';
 
 /** Editor helpers: completion and hover as pure functions over the text and the catalog. */

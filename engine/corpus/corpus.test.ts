@@ -22,6 +22,8 @@ interface CorpusCase {
   request: SimulationRequest;
   expect: string;
   decisive?: string[];
+  /** Whether AWS would accept the scenario's policies (default true); false names the refusing codes. */
+  refused?: string[];
 }
 interface Scenario {
   name: string;
@@ -41,7 +43,7 @@ function checkScenario(s: Scenario, where: string): void {
   }
   if (s.cases.length === 0) throw new Error(`${where}: no cases`);
   for (const c of s.cases) {
-    only(c, ['name', 'request', 'expect', 'decisive'], `${where} case ${c.name}`);
+    only(c, ['name', 'request', 'expect', 'decisive', 'refused'], `${where} case ${c.name}`);
     only(c.request, ['principal', 'action', 'resource', 'context'], `${where} case ${c.name} request`);
     if (!DECISIONS.includes(c.expect)) throw new Error(`${where}: bad expect ${c.expect}`);
   }
@@ -66,7 +68,10 @@ function runScenario(s: Scenario): void {
   for (const c of s.cases) {
     it(c.name, () => {
       const result = simulate(toInput(s.policies, c.request));
-      expect(result.errors, JSON.stringify(result.errors)).toEqual([]);
+      const refusedCodes = [...new Set(result.refusals.map((r) => r.code))].sort();
+      expect(refusedCodes, JSON.stringify(result.refusals)).toEqual([...(c.refused ?? [])].sort());
+      expect(result.accepted).toBe(!c.refused?.length);
+      if (!c.refused?.length) expect(result.errors, JSON.stringify(result.errors)).toEqual([]);
       expect(result.decision, result.message).toBe(c.expect);
       // The fast path agrees with the traced path.
       expect(compiled.decide(c.request)).toBe(result.decision);

@@ -11,11 +11,12 @@ import { linesOf } from '../policy/parse.ts';
 import { memo } from '../source/memo.ts';
 import type { RequestContext } from './context.ts';
 import {
-  principalIdentities,
+  notPrincipalLeavesOut,
   principalValueMatch,
   strongerMatch,
   type PrincipalInfo,
   type PrincipalMatchKind,
+  type PrincipalValueMatch,
 } from './principal.ts';
 import type { ElementTrace, InputError, PolicyRef, StatementRef, StatementTrace } from './result.ts';
 
@@ -37,6 +38,8 @@ export interface PreparedRequest {
   resourcePolicyOff?: string;
   /** Why resource control policies do not take part, if they do not. */
   rcpOff?: string;
+  /** Why service control policies do not take part (the caller is not an IAM principal), if they do not. */
+  scpOff?: string;
   /** The trace of an Action element that misses, shared by every such statement (made on first use). */
   actionMissTrace?: ElementTrace;
 }
@@ -44,6 +47,8 @@ export interface PreparedRequest {
 interface ValueMatcher {
   value: Located<string>;
   test(subject: string, ctx: RequestContext): boolean;
+  /** For an entry with policy variables: do they all resolve for this request? */
+  resolves?(ctx: RequestContext): boolean;
 }
 
 /**
@@ -61,6 +66,7 @@ export class CompiledStatement {
   skipped?: string;
   private compiledResources?: ValueMatcher[];
   private compiledConditions?: CompiledCondition[];
+  private templatedResources?: ValueMatcher[];
 
   readonly ref: StatementRef;
   readonly statement: Statement;
@@ -75,6 +81,21 @@ export class CompiledStatement {
 
   get resources(): ValueMatcher[] {
     return (this.compiledResources ??= (this.statement.resource ?? this.statement.notResource ?? []).map((r) => compileResource(r, this.variables)));
+  }
+
+  /**
+   * The first Resource/NotResource entry whose policy variables the request cannot
+   * resolve (no value, no default), if any. AWS: "If AWS cannot resolve a variable this
+   * might cause the entire statement to be invalid". "Might" leaves it open, so the
+   * evaluator takes the reading that cannot produce a wrong Allow: an Allow statement
+   * with such an entry does not apply at all; in a Deny statement the entry matches no
+   * resource (in NotResource it leaves none out), so the Deny still applies wherever the
+   * rest of the statement says it does.
+   */
+  unresolvedResource(ctx: RequestContext): Located<string> | undefined {
+    const templated = (this.templatedResources ??= this.resources.filter((m) => m.resolves));
+    for (let i = 0; i < templated.length; i++) if (!templated[i].resolves!(ctx)) return templated[i].value;
+    return undefined;
   }
 
   get conditions(): CompiledCondition[] {
@@ -143,9 +164,10 @@ function compileResource(value: Located<string>, variables: boolean): ValueMatch
   let lastTest: ((r: string) => boolean) | undefined;
   return {
     value,
+    resolves: (ctx) => resolveTemplate(template, (k) => ctx.get(k)) !== undefined,
     test: (resource, ctx) => {
       const pieces = resolveTemplate(template, (k) => ctx.get(k));
-      if (!pieces) return false; // A missing variable makes the element not match.
+      if (!pieces) return false; // Unresolvable: the statement does not apply (see unresolvedResource).
       const key = JSON.stringify(pieces);
       if (key !== lastKey || !lastTest) {
         lastKey = key;
@@ -220,8 +242,18 @@ export function actionMatches(cs: CompiledStatement, req: PreparedRequest): bool
 
 function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
   if (!cs.resourceElement) return ATTACHED_TO_RESOURCE.has(kind) || kind === 'scp';
+  if (cs.statement.effect?.value === 'Allow' && cs.unresolvedResource(req.ctx)) return false;
   const hit = firstMatch(cs.resources, req.resource, req.ctx) >= 0;
   return cs.resourceElement === 'Resource' ? hit : !hit;
+}
+
+/**
+ * How a value's match counts for this statement. A value naming one session of the
+ * caller's role, when the caller is a role ARN (a session of unknown name), counts for
+ * a Deny and not for an Allow: the reading that cannot produce a wrong Allow.
+ */
+function countedMatch(m: PrincipalValueMatch | undefined, deny: boolean): PrincipalMatchKind | undefined {
+  return m === 'some-session' ? (deny ? 'role' : undefined) : m;
 }
 
 function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
@@ -229,24 +261,30 @@ function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRe
   if (!ATTACHED_TO_RESOURCE.has(kind)) return 'self';
   const block = cs.principal;
   if (!block) return kind === 'rcp' ? 'everyone' : undefined;
+  const deny = cs.statement.effect?.value === 'Deny';
   if (cs.principalElement === 'Principal') {
     if (block.wildcard) return 'everyone';
     let best: PrincipalMatchKind | undefined;
-    for (const e of block.entries) for (const v of e.values) best = strongerMatch(best, principalValueMatch(e.type.value, v.value, req.principal));
+    for (const e of block.entries)
+      for (const v of e.values) best = strongerMatch(best, countedMatch(principalValueMatch(e.type.value, v.value, req.principal), deny));
     return best;
   }
   return notPrincipalExcludes(cs, req) ? undefined : 'everyone';
 }
 
-/** NotPrincipal leaves the caller out only when it lists every name AWS may check: caller, role, account. */
+/**
+ * NotPrincipal leaves the caller out only when it lists every name AWS may check: caller,
+ * role, account. When that depends on an unknown session name, a Deny applies and an
+ * Allow does not.
+ */
 function notPrincipalExcludes(cs: CompiledStatement, req: PreparedRequest): boolean {
   const block = cs.principal;
   if (!block || block.wildcard) return !!block?.wildcard;
+  const deny = cs.statement.effect?.value === 'Deny';
   // AWS: a Deny with NotPrincipal always applies to a principal that has a permissions boundary.
-  if (cs.statement.effect?.value === 'Deny' && req.hasBoundary) return false;
-  return principalIdentities(req.principal).every((check) =>
-    block.entries.some((e) => e.values.some((v) => check(e.type.value, v.value))),
-  );
+  if (deny && req.hasBoundary) return false;
+  const out = notPrincipalLeavesOut(block.entries, req.principal);
+  return out === 'yes' || (out === 'unknown' && !deny);
 }
 
 /**
@@ -290,16 +328,24 @@ function traceResource(cs: CompiledStatement, kind: PolicyKind, req: PreparedReq
         : 'The statement has no Resource or NotResource.',
     };
   }
+  const unresolved = cs.unresolvedResource(req.ctx);
+  const why = unresolved
+    ? `\`${unresolved.value}\` holds a policy variable this request has no value for (and no default), which AWS says may make the whole statement invalid`
+    : '';
+  if (unresolved && cs.statement.effect?.value === 'Allow') {
+    return { element: cs.resourceElement, matched: false, by: unresolved, reason: `${why}: this Allow is taken not to apply (the reading that cannot produce a wrong Allow).` };
+  }
   const i = firstMatch(cs.resources, req.resource, req.ctx);
   const by = i >= 0 ? cs.resources[i].value : undefined;
+  const denyNote = unresolved ? ` ${why}; in a Deny it is read as matching nothing, the reading that cannot produce a wrong Allow.` : '';
   if (cs.resourceElement === 'Resource') {
     return by
-      ? { element: 'Resource', matched: true, by, reason: `\`${by.value}\` matches ${req.resource}.` }
-      : { element: 'Resource', matched: false, reason: `No value of Resource matches ${req.resource}.` };
+      ? { element: 'Resource', matched: true, by, reason: `\`${by.value}\` matches ${req.resource}.${denyNote}` }
+      : { element: 'Resource', matched: false, reason: `No value of Resource matches ${req.resource}.${denyNote}` };
   }
   return by
-    ? { element: 'NotResource', matched: false, by, reason: `NotResource lists \`${by.value}\`, which matches ${req.resource}.` }
-    : { element: 'NotResource', matched: true, reason: `${req.resource} is not in NotResource, so the statement covers it.` };
+    ? { element: 'NotResource', matched: false, by, reason: `NotResource lists \`${by.value}\`, which matches ${req.resource}.${denyNote}` }
+    : { element: 'NotResource', matched: true, reason: `${req.resource} is not in NotResource, so the statement covers it.${denyNote}` };
 }
 
 const MATCH_WORDS: Record<PrincipalMatchKind, string> = {
@@ -320,13 +366,21 @@ function tracePrincipal(cs: CompiledStatement, kind: PolicyKind, req: PreparedRe
     return { element, matched, reason: matched ? 'No Principal: applies to every principal.' : 'The statement has no Principal.' };
   }
   const who = principalMatch(cs, kind, req);
+  const deny = cs.statement.effect?.value === 'Deny';
   if (cs.principalElement === 'Principal') {
     if (block.wildcard) return { element, matched: true, reason: '`"*"` names every principal.' };
+    let someSession: Located<string> | undefined;
     for (const e of block.entries)
       for (const v of e.values) {
-        const m = principalValueMatch(e.type.value, v.value, req.principal);
-        if (m && m === who) return { element, matched: true, by: v, reason: `\`${v.value}\` ${MATCH_WORDS[m]}.` };
+        const raw = principalValueMatch(e.type.value, v.value, req.principal);
+        if (raw === 'some-session') someSession ??= v;
+        const m = countedMatch(raw, deny);
+        if (m && m === who) {
+          if (raw === 'some-session') return { element, matched: true, by: v, reason: `\`${v.value}\` names one session of the caller's role; the caller stands for any session of it, so this Deny is taken to apply (the reading that cannot produce a wrong Allow).` };
+          return { element, matched: true, by: v, reason: `\`${v.value}\` ${MATCH_WORDS[m]}.` };
+        }
       }
+    if (someSession) return { element, matched: false, by: someSession, reason: `\`${someSession.value}\` names one session of the caller's role; the caller stands for any session of it, whose name is not known, so this Allow is not taken to grant (the reading that cannot produce a wrong Allow).` };
     return { element, matched: false, reason: `No value of Principal names ${req.principal.arn}, its role or its account.` };
   }
   if (who) {
@@ -336,8 +390,13 @@ function tracePrincipal(cs: CompiledStatement, kind: PolicyKind, req: PreparedRe
       matched: true,
       reason: boundaryRule
         ? 'A Deny with NotPrincipal always applies to a principal that has a permissions boundary.'
-        : `NotPrincipal does not list every name of the caller (the caller, its role and its account), so the statement applies.`,
+        : notPrincipalLeavesOut(block.entries, req.principal) === 'unknown'
+          ? "NotPrincipal lists a session of the caller's role; the caller stands for any session of it, so this Deny is taken to apply (the reading that cannot produce a wrong Allow)."
+          : `NotPrincipal does not list every name of the caller (the caller, its role and its account), so the statement applies.`,
     };
+  }
+  if (notPrincipalLeavesOut(block.entries, req.principal) === 'unknown') {
+    return { element, matched: false, reason: "NotPrincipal lists the caller's role, its account and a session of the role; the caller stands for any session, so this Allow is not taken to apply (the reading that cannot produce a wrong Allow)." };
   }
   return { element, matched: false, reason: 'NotPrincipal lists the caller, so the statement leaves it out.' };
 }

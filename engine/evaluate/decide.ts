@@ -11,9 +11,7 @@ export interface DecisionInputs {
   crossAccount: boolean;
   /** Any applicable Deny statement in any policy. */
   explicitDeny: boolean;
-  /** One entry per RCP level given: does it allow? */
-  rcpAllows: boolean[];
-  /** One entry per SCP level given: does it allow? */
+  /** One entry per SCP level given: does it allow? Empty when SCPs do not apply to the caller. */
   scpAllows: boolean[];
   /** The strongest way an applicable Allow of the resource-based policy named the caller. */
   resourceAllow: PrincipalMatchKind | undefined;
@@ -35,8 +33,8 @@ export interface DecisionOutcome {
 }
 
 /** The stages at which a missing Allow ends evaluation. */
-type DenyStage = 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session';
-const DENY_STAGES: readonly DenyStage[] = ['rcp', 'scp', 'resource', 'identity', 'boundary', 'session'];
+type DenyStage = 'scp' | 'resource' | 'identity' | 'boundary' | 'session';
+const DENY_STAGES: readonly DenyStage[] = ['scp', 'resource', 'identity', 'boundary', 'session'];
 
 // Outcomes are constants: deciding allocates nothing.
 const IMPLICIT = Object.fromEntries(DENY_STAGES.map((stage) => [stage, { decision: 'ImplicitDeny', stage }])) as Record<DenyStage, DecisionOutcome>;
@@ -46,10 +44,16 @@ const ALLOW_BY_IDENTITY: DecisionOutcome = { decision: 'Allow', stage: 'identity
 const ALLOW_BY_ROOT: DecisionOutcome = { decision: 'Allow', stage: 'identity', grantedBy: 'root' };
 const ALLOW_BY_RESOURCE: DecisionOutcome = { decision: 'Allow', stage: 'resource', grantedBy: 'resource' };
 
-/** Identity-side chain: identity policies, then the boundary, then the session policy must each allow. */
+/**
+ * Identity-side chain: identity policies, then the boundary, then the session policy must
+ * each allow. A federated user session (GetFederationToken) without a session policy has
+ * no permissions from identity policies: "if you do not pass any session policies, then
+ * the resulting federated user session has no permissions" (IAM: Session policies).
+ */
 function identityChain(i: DecisionInputs): DecisionOutcome {
   if (!i.identityAllow) return deny('identity');
   if (i.boundaryPresent && !i.boundaryAllow) return deny('boundary');
+  if (i.principalKind === 'federated-user' && !i.sessionPresent) return deny('session');
   if (i.sessionPresent && !i.sessionAllow) return deny('session');
   return ALLOW_BY_IDENTITY;
 }
@@ -62,17 +66,22 @@ function limitsOnRoleGrant(i: DecisionInputs): DecisionOutcome | undefined {
 }
 
 
-/** The final decision. INVARIANT: any explicit deny gives ExplicitDeny. */
+/**
+ * The final decision. INVARIANT: any explicit deny gives ExplicitDeny.
+ * RCPs never deny implicitly: RCPFullAWSAccess, which allows everything, is attached to
+ * every root, OU and account and cannot be detached, "so there is always an Allow
+ * statement"; only their Deny statements count (AWS Organizations: RCP evaluation).
+ */
 export function decide(i: DecisionInputs): DecisionOutcome {
   if (i.explicitDeny) return EXPLICIT_DENY;
-  if (i.rcpAllows.some((a) => !a)) return deny('rcp');
   const iamCaller =
     i.principalKind === 'user' ||
     i.principalKind === 'role' ||
     i.principalKind === 'assumed-role' ||
     i.principalKind === 'federated-user';
-  // SCPs limit the principals of member accounts, the root user included; not service principals.
-  if ((iamCaller || i.principalKind === 'root') && i.scpAllows.some((a) => !a)) return deny('scp');
+  // SCPs limit the principals of member accounts, the root user included; they never apply to
+  // service principals (gather leaves scpAllows empty for them, and skips their Deny statements).
+  if (i.scpAllows.some((a) => !a)) return deny('scp');
 
   // Service principals, identity providers and anonymous callers have no identity policies:
   // only the resource-based policy can let them in.

@@ -32,6 +32,15 @@ describe('IAM JSON policy elements: Principal — which values name the caller',
     expect(principalValueMatch('AWS', 'arn:aws:sts::111122223333:assumed-role/ci/build-2', session)).toBeUndefined();
   });
 
+  it('a role ARN as the caller is a session of unknown name: a grant to the role names its role, one naming a session may or may not', () => {
+    const role = parsePrincipal('arn:aws:iam::111122223333:role/ci')!;
+    expect(role.sessionName).toBeUndefined();
+    expect(principalValueMatch('AWS', 'arn:aws:iam::111122223333:role/ci', role)).toBe('role');
+    expect(principalValueMatch('AWS', 'arn:aws:iam::111122223333:role/path/ci', role)).toBe('role');
+    expect(principalValueMatch('AWS', 'arn:aws:sts::111122223333:assumed-role/ci/build-1', role)).toBe('some-session');
+    expect(principalValueMatch('AWS', 'arn:aws:sts::111122223333:assumed-role/cd/build-1', role)).toBeUndefined();
+  });
+
   it('user ARNs match exactly, path included (no partial wildcards in Principal)', () => {
     expect(principalValueMatch('AWS', 'arn:aws:iam::111122223333:user/dev/alice', user)).toBe('self');
     expect(principalValueMatch('AWS', 'arn:aws:iam::111122223333:user/alice', user)).toBeUndefined();
@@ -43,6 +52,12 @@ describe('IAM JSON policy elements: Principal — which values name the caller',
     expect(principalValueMatch('Federated', 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', github)).toBe('self');
     expect(principalValueMatch('Federated', 'cognito-identity.amazonaws.com', parsePrincipal('cognito-identity.amazonaws.com')!)).toBe('self');
     expect(principalValueMatch('AWS', '111122223333', github)).toBeUndefined();
+  });
+
+  it('Federated never names an AWS service; Service never names an identity provider', () => {
+    expect(principalValueMatch('Federated', 'ecs-tasks.amazonaws.com', parsePrincipal('ecs-tasks.amazonaws.com')!)).toBeUndefined();
+    expect(principalValueMatch('Service', 'cognito-identity.amazonaws.com', parsePrincipal('cognito-identity.amazonaws.com')!)).toBeUndefined();
+    expect(parsePrincipal('cognito-identity.amazonaws.com')).toMatchObject({ kind: 'federated' });
   });
 
   it('"*" and {"AWS": "*"} name everyone; Service names a service principal only', () => {

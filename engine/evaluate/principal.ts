@@ -1,5 +1,6 @@
 // Who is making the request, and which names in a Principal element refer to them.
 // AWS: "IAM JSON policy elements: Principal" and "NotPrincipal".
+import type { PrincipalEntry } from '../types.ts';
 
 /** The kinds of caller the simulator understands. */
 export type PrincipalKind =
@@ -22,6 +23,7 @@ export interface PrincipalInfo {
   userName?: string;
   /** For roles and assumed-role sessions. */
   roleName?: string;
+  /** For assumed-role sessions. A role ARN as the caller stands for a session whose name is not known. */
   sessionName?: string;
   /** The role's ARN as AWS reports it in aws:PrincipalArn (without a path: the session ARN has none). */
   roleArn?: string;
@@ -36,6 +38,28 @@ export type PrincipalMatchKind =
   | 'role' // the role whose session is calling
   | 'account'; // the caller's account (delegation to that account's IAM)
 
+/**
+ * How one value of a Principal element relates to the caller. Besides the match kinds,
+ * `some-session`: the value names one session of the caller's role, and the caller is
+ * a role ARN, which stands for a session whose name is not known. Whether the value
+ * names the caller then depends on that name, so the evaluator takes the reading that
+ * cannot produce a wrong Allow (a Deny applies, an Allow does not grant).
+ */
+export type PrincipalValueMatch = PrincipalMatchKind | 'some-session';
+
+/**
+ * Identity-provider hosts AWS lets a `Federated` entry name that look like service
+ * principals (`*.amazonaws.com`). IAM User Guide: "AWS JSON policy elements: Principal"
+ * (web identity session principals).
+ */
+const PROVIDER_HOSTS: ReadonlySet<string> = new Set(['cognito-identity.amazonaws.com']);
+
+/** Whether a host name is an AWS service principal (and not an identity provider). */
+export function isServicePrincipalName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(lower) && !PROVIDER_HOSTS.has(lower);
+}
+
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** Parses the request's principal string. Undefined when it is not a principal AWS could authenticate. */
@@ -47,8 +71,7 @@ export function parsePrincipal(text: string): PrincipalInfo | undefined {
   if (!s.startsWith('arn:')) {
     // Service principals look like host names: ecs-tasks.amazonaws.com, or accounts.google.com for web identity.
     if (/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(s)) {
-      const isAws = /\.amazonaws\.com(\.cn)?$/i.test(s);
-      return { kind: isAws ? 'service' : 'federated', arn: s, partition: 'aws', service: s };
+      return { kind: isServicePrincipalName(s) ? 'service' : 'federated', arn: s, partition: 'aws', service: s };
     }
     return undefined;
   }
@@ -111,18 +134,21 @@ function roleArnParts(value: string): { account: string; name: string } | undefi
  * How one value of a Principal element names the caller, or undefined when it does not.
  * `type` is the principal type key (`AWS`, `Service`, `Federated`, `CanonicalUser`).
  */
-export function principalValueMatch(type: string, value: string, p: PrincipalInfo): PrincipalMatchKind | undefined {
+export function principalValueMatch(type: string, value: string, p: PrincipalInfo): PrincipalValueMatch | undefined {
   if (type === 'AWS') {
     if (value === '*') return 'everyone';
     if (p.kind === 'service' || p.kind === 'federated' || p.kind === 'anonymous') return undefined;
     const account = accountOf(value);
     if (account !== undefined) return account === p.account ? 'account' : undefined;
-    if (value === p.arn) return 'self';
     if ((p.kind === 'assumed-role' || p.kind === 'role') && p.roleName) {
       // A grant to a role covers its sessions. Role names are unique in an account, whatever the path.
+      // A role ARN as the caller is some session of the role: a grant to the role names its role, never
+      // the session itself ("the principal making the request is the IAM role session ARN").
       const role = roleArnParts(value);
-      if (role && role.account === p.account && role.name === p.roleName) return p.kind === 'role' ? 'self' : 'role';
+      if (role && role.account === p.account && role.name === p.roleName) return 'role';
+      if (p.kind === 'role' && sessionOfRole(value, p)) return 'some-session';
     }
+    if (value === p.arn) return 'self';
     return undefined;
   }
   if (type === 'Service') {
@@ -130,11 +156,17 @@ export function principalValueMatch(type: string, value: string, p: PrincipalInf
     return p.kind === 'service' && p.service?.toLowerCase() === value.toLowerCase() ? 'self' : undefined;
   }
   if (type === 'Federated') {
-    // Identity providers: an OIDC/SAML provider ARN, or a host such as
-    // cognito-identity.amazonaws.com (which looks like a service principal).
-    return (p.kind === 'federated' || p.kind === 'service') && p.service === value ? 'self' : undefined;
+    // Identity providers only (an OIDC/SAML provider ARN, or a provider host such as
+    // cognito-identity.amazonaws.com), never an AWS service: that is what `Service` names.
+    return p.kind === 'federated' && p.service === value ? 'self' : undefined;
   }
   return undefined; // CanonicalUser names S3 canonical ids, never an IAM caller here.
+}
+
+/** Does `value` name a session of the caller's role (`arn:…:sts::A:assumed-role/R/S`)? */
+function sessionOfRole(value: string, p: PrincipalInfo): boolean {
+  const m = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(value);
+  return !!m && m[1] === p.account && m[2] === p.roleName;
 }
 
 const RANK: Record<PrincipalMatchKind, number> = { self: 4, everyone: 3, role: 2, account: 1 };
@@ -147,17 +179,17 @@ export function strongerMatch(a: PrincipalMatchKind | undefined, b: PrincipalMat
 }
 
 /**
- * The names a NotPrincipal element must list to leave the caller out: the caller,
- * its role (for sessions) and its account. AWS may check each of them.
+ * Does a NotPrincipal list leave the caller out? It must list every name AWS may check:
+ * the caller, its role (for sessions) and its account. `unknown` when the caller is a
+ * role ARN (a session of unknown name) and the list names a session of that role.
  */
-export function principalIdentities(p: PrincipalInfo): Array<(type: string, value: string) => boolean> {
-  const checks: Array<(type: string, value: string) => boolean> = [
-    (type, value) => principalValueMatch(type, value, p) === 'self',
-  ];
-  if (p.kind === 'assumed-role') checks.push((type, value) => principalValueMatch(type, value, p) === 'role');
-  if (p.account && p.kind !== 'root') checks.push((type, value) => principalValueMatch(type, value, p) === 'account');
-  if (p.kind === 'root') checks[0] = (type, value) => principalValueMatch(type, value, p) === 'account';
-  return checks;
+export function notPrincipalLeavesOut(entries: readonly PrincipalEntry[], p: PrincipalInfo): 'yes' | 'no' | 'unknown' {
+  const lists = (want: PrincipalValueMatch) => entries.some((e) => e.values.some((v) => principalValueMatch(e.type.value, v.value, p) === want));
+  if (p.account && !lists('account')) return 'no';
+  if (p.kind === 'root') return 'yes';
+  if (p.kind === 'assumed-role') return lists('role') && lists('self') ? 'yes' : 'no';
+  if (p.kind === 'role') return lists('role') && lists('some-session') ? 'unknown' : 'no';
+  return lists('self') ? 'yes' : 'no';
 }
 
 /** Value of aws:PrincipalType for the caller. */

@@ -105,7 +105,24 @@ export interface InputError extends PolicyProblem {
   field?: 'principal' | 'action' | 'resource' | 'context';
 }
 
+/** A finding for which AWS would refuse a policy as written (e.g. a `Principal` in an identity policy). */
+export interface Refusal {
+  policy: PolicyRef;
+  /** A code of the diagnostic catalog whose `refuses` is true. */
+  code: string;
+  message: string;
+  span: Span;
+  range: Range;
+}
+
 export interface SimulationResult {
+  /**
+   * Whether AWS would accept every evaluated policy as written. When false, `decision`
+   * is what AWS would decide if the policies were accepted, not an answer to rely on.
+   */
+  accepted: boolean;
+  /** Why not, when `accepted` is false: each refusing finding, with its policy and place. */
+  refusals: Refusal[];
   decision: Decision;
   /** The statements that decided it: the denies for ExplicitDeny, the allows that granted for Allow, none for ImplicitDeny. */
   decisiveStatements: StatementRef[];

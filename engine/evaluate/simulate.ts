@@ -15,9 +15,11 @@ import {
 import { decide, type DecisionInputs, type DecisionOutcome } from './decide.ts';
 import { decisionMessage, policyKindName } from './message.ts';
 import { isIamIdentity, parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from './principal.ts';
+import { refusalsOf } from '../validate/validate.ts';
 import type {
   Decision,
   EvaluationStep,
+  Refusal,
   InputError,
   PolicyRef,
   PolicyTrace,
@@ -44,6 +46,10 @@ export interface CompiledPolicySet {
   readonly policies: readonly CompiledPolicy[];
   /** Problems in the policies (syntax, types, unknown elements), with positions. */
   readonly errors: readonly InputError[];
+  /** Whether AWS would accept every policy of the set as written. */
+  readonly accepted: boolean;
+  /** The findings for which AWS would refuse a policy, with the policy and place. */
+  readonly refusals: readonly Refusal[];
   /** The decision alone: the fast path. */
   decide(request: SimulationRequest): Decision;
   /** The decision with the full trace. */
@@ -64,9 +70,17 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function compileInput(input: PolicySetInput): { groups: Groups; all: CompiledPolicy[]; errors: InputError[] } {
+interface CompiledInput {
+  groups: Groups;
+  all: CompiledPolicy[];
+  errors: InputError[];
+  refusals: Refusal[];
+}
+
+function compileInput(input: PolicySetInput): CompiledInput {
   const all: CompiledPolicy[] = [];
   const errors: InputError[] = [];
+  const refusals: Refusal[] = [];
   const make = (kind: PolicyKind, raw: unknown, index: number): CompiledPolicy => {
     const ref: PolicyRef = { kind, index, name: input.names?.[kind]?.[index] ?? DEFAULT_NAMES[kind](index) };
     const source = typeof raw === 'string' || (typeof raw === 'object' && raw !== null) ? policyText(raw) : { text: '', error: 'The policy must be JSON text or an object.' };
@@ -85,6 +99,8 @@ function compileInput(input: PolicySetInput): { groups: Groups; all: CompiledPol
     }
     all.push(compiled);
     errors.push(...compiled.errors);
+    if (source.error) refusals.push({ policy: ref, code: 'policy-not-object', message: source.error, span: compiled.errors[0].span, range: compiled.errors[0].range });
+    else for (const d of refusalsOf(parsed)) refusals.push({ policy: ref, code: d.code, message: d.message, span: d.span, range: d.range });
     return compiled;
   };
   const single = (kind: PolicyKind, raw: unknown) => (raw === undefined || raw === null ? undefined : make(kind, raw, 0));
@@ -96,7 +112,7 @@ function compileInput(input: PolicySetInput): { groups: Groups; all: CompiledPol
     scps: asList(input.scps).map((p, i) => make('scp', p, i)),
     rcps: asList(input.rcps).map((p, i) => make('rcp', p, i)),
   };
-  return { groups, all, errors };
+  return { groups, all, errors, refusals };
 }
 
 function requestError(field: InputError['field'], message: string): InputError {
@@ -148,8 +164,12 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
     resourcePolicyOff:
       groups.resource && resource === '*' ? 'The request is not for a specific resource (`*`), so no resource-based policy takes part.' : undefined,
     rcpOff: groups.rcps.length > 0 ? rcpOff(actionLower) : undefined,
+    scpOff: groups.scps.length > 0 && !iam && principal.kind !== 'root' ? SCP_OFF : undefined,
   };
 }
+
+/** AWS Organizations: "SCPs apply to principals of the account where the SCPs are attached". */
+const SCP_OFF = 'Service control policies limit the IAM users and roles of member accounts (and their root users), never AWS service principals or identity providers.';
 
 /** RCPs apply to the actions of the services AWS Organizations lists, and no others. */
 function rcpOff(actionLower: string): string | undefined {
@@ -230,14 +250,14 @@ function gather(groups: Groups, req: PreparedRequest, collect?: Collected): Deci
   for (let i = 0; i < groups.identity.length; i++) if (visitPolicy(groups.identity[i], req, tally, collect)) identityAllow = true;
   const boundaryAllow = visitPolicy(groups.boundary, req, tally, collect);
   const sessionAllow = visitPolicy(groups.session, req, tally, collect);
-  const scpAllows = groups.scps.length === 0 ? NO_LEVELS : groups.scps.map((p) => visitPolicy(p, req, tally, collect));
-  const rcpAllows = groups.rcps.length === 0 || req.rcpOff ? NO_LEVELS : groups.rcps.map((p) => visitPolicy(p, req, tally, collect));
+  const scpAllows = groups.scps.length === 0 || req.scpOff ? NO_LEVELS : groups.scps.map((p) => visitPolicy(p, req, tally, collect));
+  // RCPs count only through their Deny statements: RCPFullAWSAccess allows at every level.
+  if (!req.rcpOff) for (let i = 0; i < groups.rcps.length; i++) visitPolicy(groups.rcps[i], req, tally, collect);
   const iam = isIamIdentity(req.principal);
   return {
     principalKind: req.principal.kind,
     crossAccount: req.crossAccount,
     explicitDeny: tally.explicitDeny,
-    rcpAllows,
     scpAllows,
     resourceAllow,
     trustPolicy: req.trustPolicy && !!groups.resource,
@@ -273,7 +293,7 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
       ? { stage: 'explicit-deny', outcome: 'deny', summary: 'A Deny statement applies; an explicit deny overrides every allow.', statements: collected.denies }
       : { stage: 'explicit-deny', outcome: 'pass', summary: 'No Deny statement applies.', statements: [] },
   );
-  const levels = (stage: 'rcp' | 'scp', allows: boolean[], label: string, labels: string) => {
+  const levels = (stage: 'scp', allows: boolean[], label: string, labels: string) => {
     if (allows.length === 0) out.push({ stage, outcome: 'not-applicable', summary: `No ${labels} given.`, statements: [] });
     else if (allows.every(Boolean)) out.push({ stage, outcome: 'allow', summary: `Every ${label} level allows the action.`, statements: of(stage) });
     else {
@@ -281,9 +301,11 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
       out.push({ stage, outcome: 'no-allow', summary: `${missing === 1 ? `One ${label}` : `${missing} ${labels}`} allow nothing that matches: implicit deny.`, statements: of(stage) });
     }
   };
-  if (req.rcpOff) out.push({ stage: 'rcp', outcome: 'not-applicable', summary: req.rcpOff, statements: [] });
-  else levels('rcp', inputs.rcpAllows, 'resource control policy', 'resource control policies');
-  levels('scp', inputs.scpAllows, 'service control policy', 'service control policies');
+  if (groups.rcps.length === 0) out.push({ stage: 'rcp', outcome: 'not-applicable', summary: 'No resource control policies given.', statements: [] });
+  else if (req.rcpOff) out.push({ stage: 'rcp', outcome: 'not-applicable', summary: req.rcpOff, statements: [] });
+  else out.push({ stage: 'rcp', outcome: 'pass', summary: 'RCPFullAWSAccess, attached at every level, allows everything; no Deny statement of the given RCPs applies.', statements: [] });
+  if (req.scpOff) out.push({ stage: 'scp', outcome: 'not-applicable', summary: req.scpOff, statements: [] });
+  else levels('scp', inputs.scpAllows, 'service control policy', 'service control policies');
   if (!groups.resource) out.push({ stage: 'resource', outcome: 'not-applicable', summary: 'No resource-based policy given.', statements: [] });
   else if (req.resourcePolicyOff) out.push({ stage: 'resource', outcome: 'not-applicable', summary: req.resourcePolicyOff, statements: [] });
   else if (inputs.resourceAllow)
@@ -297,7 +319,14 @@ function steps(inputs: DecisionInputs, collected: Collected, groups: Groups, req
   if (iam) chain('identity', 'identity', true, inputs.identityAllow);
   else out.push({ stage: 'identity', outcome: 'not-applicable', summary: req.principal.kind === 'root' ? "The root user's own account grants it full access." : 'This caller has no identity-based policies.', statements: [] });
   chain('boundary', 'boundary', inputs.boundaryPresent, inputs.boundaryAllow);
-  chain('session', 'session', inputs.sessionPresent, inputs.sessionAllow);
+  if (req.principal.kind === 'federated-user' && !inputs.sessionPresent) {
+    out.push({
+      stage: 'session',
+      outcome: 'no-allow',
+      summary: 'A federated user session (GetFederationToken) passed no session policy, so identity-based policies give it no permissions; only a resource-based policy that names the federated user can.',
+      statements: [],
+    });
+  } else chain('session', 'session', inputs.sessionPresent, inputs.sessionAllow);
   return out;
 }
 
@@ -322,10 +351,12 @@ function missingKeys(all: CompiledPolicy[], req: PreparedRequest): string[] {
   return [...missing.values()].sort();
 }
 
-function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputError[] }, request: SimulationRequest, clock: Clock): SimulationResult {
+function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock): SimulationResult {
   const prepared = prepare(request, set.groups, clock);
+  const acceptance = { accepted: set.refusals.length === 0, refusals: set.refusals.slice() };
   if (Array.isArray(prepared)) {
     return {
+      ...acceptance,
       decision: 'ImplicitDeny',
       decisiveStatements: [],
       decidingStage: 'input',
@@ -340,7 +371,7 @@ function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputE
   }
   const req = prepared;
   const policies: PolicyTrace[] = set.all.map((p) => {
-    const off = p.kind === 'resource' ? req.resourcePolicyOff : p.kind === 'rcp' ? req.rcpOff : undefined;
+    const off = p.kind === 'resource' ? req.resourcePolicyOff : p.kind === 'rcp' ? req.rcpOff : p.kind === 'scp' ? req.scpOff : undefined;
     return {
       ref: p.ref,
       parsed: !!p.parsed.policy,
@@ -358,6 +389,7 @@ function fullResult(set: { groups: Groups; all: CompiledPolicy[]; errors: InputE
   const denyingKind = DENY_ORDER.find((k) => collected.denies.some((d) => d.policy.kind === k));
   const decisive = outcome.decision === 'ExplicitDeny' ? collected.denies : outcome.decision === 'Allow' ? decisiveAllows(outcome, inputs, collected) : [];
   return {
+    ...acceptance,
     decision: outcome.decision,
     decisiveStatements: decisive,
     decidingStage: outcome.stage,
@@ -379,6 +411,8 @@ export function compilePolicies(input: PolicySetInput): CompiledPolicySet {
   return {
     policies: set.all,
     errors: set.errors,
+    accepted: set.refusals.length === 0,
+    refusals: set.refusals,
     decide(request) {
       const req = prepare(request, set.groups, fixedClock ?? new Clock());
       return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(set.groups, req)).decision;
@@ -396,6 +430,8 @@ function safely(run: () => SimulationResult): SimulationResult {
     // INVARIANT: simulate never throws; reaching this is a bug, reported as an error in the result.
     const message = `The simulator failed on this input: ${e instanceof Error ? e.message : String(e)}`;
     return {
+      accepted: false,
+      refusals: [],
       decision: 'ImplicitDeny',
       decisiveStatements: [],
       decidingStage: 'input',

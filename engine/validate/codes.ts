@@ -20,52 +20,64 @@ export type DiagnosticGroup =
 export interface CodeInfo {
   severity: Severity;
   group: DiagnosticGroup;
+  /**
+   * AWS refuses to save a policy with this finding (MalformedPolicyDocument, ECR's
+   * "Invalid repository policy provided", ...). A workspace with any such finding in a
+   * policy that takes part gets no confident decision.
+   */
+  refuses: boolean;
   /** A few words, for lists and filters. */
   title: string;
   /** Why it matters and how to fix it; shown apart from the message. */
   help: string;
 }
 
-function c(severity: Severity, group: DiagnosticGroup, title: string, help: string): CodeInfo {
-  return { severity, group, title, help };
+function c(severity: Severity, group: DiagnosticGroup, title: string, help: string, refuses = false): CodeInfo {
+  return { severity, group, title, help, refuses };
 }
+
+/** AWS refuses the policy when it is saved. */
+const REFUSED = true;
 
 export const CODES = {
   // ------------------------------------------------------------ syntax (from parsePolicy)
-  'json-syntax': c('error', 'syntax', 'Invalid JSON', 'AWS accepts only strict JSON; fix the text at the marked position.'),
-  'json-comment': c('error', 'syntax', 'Comment in JSON', 'IAM policies are strict JSON and have no comments; use the `Sid` element to label a statement.'),
-  'json-trailing-comma': c('error', 'syntax', 'Trailing comma', 'Strict JSON has no comma after the last item of an array or object.'),
-  'json-too-deep': c('error', 'syntax', 'JSON nested too deeply', 'An IAM policy nests at most six levels deep.'),
-  'json-empty': c('error', 'syntax', 'Empty policy', 'Write a JSON object with `Version` and `Statement`.'),
-  'json-duplicate-key': c('error', 'syntax', 'Duplicate key', 'AWS keeps only one of two equal keys; merge them into one.'),
-  'policy-not-object': c('error', 'syntax', 'Policy is not an object', 'A policy is one JSON object: `{ "Version": ..., "Statement": [...] }`.'),
-  'type-mismatch': c('error', 'syntax', 'Wrong JSON type', 'Each policy element has a fixed JSON type, e.g. `Action` is a string or an array of strings.'),
-  'element-unknown': c('error', 'syntax', 'Unknown element', 'AWS refuses a policy with an element it does not know; check the spelling (elements are case-sensitive).'),
-  'statement-missing': c('error', 'syntax', 'No Statement', 'Every policy needs a `Statement` element with at least one statement.'),
-  'effect-invalid': c('error', 'syntax', 'Invalid Effect', 'Effect is `Allow` or `Deny`, spelt exactly so.'),
-  'effect-missing': c('error', 'syntax', 'Missing Effect', 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.'),
-  'version-invalid': c('error', 'syntax', 'Invalid Version', 'The policy language versions are `2012-10-17` (current) and `2008-10-17` (old, no policy variables).'),
-  'principal-invalid': c('error', 'syntax', 'Invalid Principal', 'A principal is `"*"` or an object with `AWS`, `Service`, `Federated` or `CanonicalUser` entries.'),
-  'character-invalid': c('error', 'syntax', 'Character not allowed', 'IAM policy documents may contain only tab, line feed, carriage return and the characters U+0020 to U+00FF.'),
+  'json-syntax': c('error', 'syntax', 'Invalid JSON', 'AWS accepts only strict JSON; fix the text at the marked position.', REFUSED),
+  'json-comment': c('error', 'syntax', 'Comment in JSON', 'IAM policies are strict JSON and have no comments; use the `Sid` element to label a statement.', REFUSED),
+  'json-trailing-comma': c('error', 'syntax', 'Trailing comma', 'Strict JSON has no comma after the last item of an array or object.', REFUSED),
+  'json-too-deep': c('error', 'syntax', 'JSON nested too deeply', 'An IAM policy nests at most six levels deep.', REFUSED),
+  'json-empty': c('error', 'syntax', 'Empty policy', 'Write a JSON object with `Version` and `Statement`.', REFUSED),
+  'json-duplicate-key': c('error', 'syntax', 'Duplicate key', 'AWS keeps only one of two equal keys; merge them into one.', REFUSED),
+  'policy-not-object': c('error', 'syntax', 'Policy is not an object', 'A policy is one JSON object: `{ "Version": ..., "Statement": [...] }`.', REFUSED),
+  'type-mismatch': c('error', 'syntax', 'Wrong JSON type', 'Each policy element has a fixed JSON type, e.g. `Action` is a string or an array of strings.', REFUSED),
+  'element-unknown': c('error', 'syntax', 'Unknown element', 'AWS refuses a policy with an element it does not know; check the spelling (elements are case-sensitive).', REFUSED),
+  'statement-missing': c('error', 'syntax', 'No Statement', 'Every policy needs a `Statement` element with at least one statement.', REFUSED),
+  'effect-invalid': c('error', 'syntax', 'Invalid Effect', 'Effect is `Allow` or `Deny`, spelt exactly so.', REFUSED),
+  'effect-missing': c('error', 'syntax', 'Missing Effect', 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`.', REFUSED),
+  'version-invalid': c('error', 'syntax', 'Invalid Version', 'The policy language versions are `2012-10-17` (current) and `2008-10-17` (old, no policy variables).', REFUSED),
+  'principal-invalid': c('error', 'syntax', 'Invalid Principal', 'A principal is `"*"` or an object with `AWS`, `Service`, `Federated` or `CanonicalUser` entries.', REFUSED),
+  'character-invalid': c('error', 'syntax', 'Character not allowed', 'IAM policy documents may contain only tab, line feed, carriage return and the characters U+0020 to U+00FF.', REFUSED),
 
   // ------------------------------------------------------------ grammar
   'version-missing': c('warning', 'grammar', 'Missing Version', 'Without `"Version": "2012-10-17"` AWS uses the 2008 language, in which policy variables are plain text.'),
   'version-variables': c('error', 'grammar', 'Variables need Version 2012-10-17', 'Policy variables such as `${aws:username}` work only in policies with `"Version": "2012-10-17"`; otherwise they are matched as literal text.'),
-  'action-missing': c('error', 'grammar', 'Missing Action', 'Every statement needs an `Action` or a `NotAction` element.'),
-  'action-and-notaction': c('error', 'grammar', 'Action and NotAction together', 'A statement has either `Action` or `NotAction`, never both.'),
-  'resource-missing': c('error', 'grammar', 'Missing Resource', 'Statements of identity policies, permissions boundaries, session policies and RCPs need a `Resource` or `NotResource` element.'),
-  'resource-and-notresource': c('error', 'grammar', 'Resource and NotResource together', 'A statement has either `Resource` or `NotResource`, never both.'),
-  'resource-in-repository-policy': c('error', 'grammar', 'Resource in a repository policy', 'Amazon ECR refuses a repository policy with a `Resource` element ("Invalid repository policy provided"); the policy always applies to the repository it is attached to.'),
-  'resource-in-trust-policy': c('error', 'grammar', 'Resource in a trust policy', 'IAM refuses a role trust policy with a `Resource` element; the trust policy always applies to its role.'),
-  'principal-not-allowed': c('error', 'grammar', 'Principal not allowed here', 'Identity policies, permissions boundaries, session policies and SCPs apply to whoever they are attached to, so they have no `Principal` or `NotPrincipal`.'),
-  'principal-missing': c('error', 'grammar', 'Missing Principal', 'A resource-based policy must say who it grants to: add a `Principal` element.'),
-  'principal-and-notprincipal': c('error', 'grammar', 'Principal and NotPrincipal together', 'A statement has either `Principal` or `NotPrincipal`, never both.'),
-  'principal-rcp': c('error', 'grammar', 'RCP principal must be "*"', 'Resource control policies accept only `"Principal": "*"`; narrow them with conditions such as `aws:PrincipalAccount`.'),
-  'sid-duplicate': c('error', 'grammar', 'Duplicate Sid', 'Statement IDs must be unique within a policy.'),
-  'sid-invalid': c('error', 'grammar', 'Invalid Sid', 'In IAM policies a `Sid` may contain only the letters A-Z and a-z and the digits 0-9.'),
+  'action-missing': c('error', 'grammar', 'Missing Action', 'Every statement needs an `Action` or a `NotAction` element.', REFUSED),
+  'action-and-notaction': c('error', 'grammar', 'Action and NotAction together', 'A statement has either `Action` or `NotAction`, never both.', REFUSED),
+  'resource-missing': c('error', 'grammar', 'Missing Resource', 'Statements of identity policies, permissions boundaries, session policies and RCPs need a `Resource` or `NotResource` element.', REFUSED),
+  'resource-and-notresource': c('error', 'grammar', 'Resource and NotResource together', 'A statement has either `Resource` or `NotResource`, never both.', REFUSED),
+  'resource-in-repository-policy': c('error', 'grammar', 'Resource in a repository policy', 'Amazon ECR refuses a repository policy with a `Resource` element ("Invalid repository policy provided"); the policy always applies to the repository it is attached to.', REFUSED),
+  'resource-in-trust-policy': c('error', 'grammar', 'Resource in a trust policy', 'IAM refuses a role trust policy with a `Resource` element; the trust policy always applies to its role.', REFUSED),
+  'principal-not-allowed': c('error', 'grammar', 'Principal not allowed here', 'Identity policies, permissions boundaries, session policies and SCPs apply to whoever they are attached to, so they have no `Principal` or `NotPrincipal`.', REFUSED),
+  'principal-missing': c('error', 'grammar', 'Missing Principal', 'A resource-based policy must say who it grants to: add a `Principal` element.', REFUSED),
+  'principal-and-notprincipal': c('error', 'grammar', 'Principal and NotPrincipal together', 'A statement has either `Principal` or `NotPrincipal`, never both.', REFUSED),
+  'rcp-allow': c('error', 'grammar', 'Allow in an RCP', 'AWS Organizations accepts `"Effect": "Allow"` only in RCPFullAWSAccess, which is attached at every level and allows everything already; write custom RCPs as Deny statements.', REFUSED),
+  'element-not-in-rcp': c('error', 'grammar', 'Element not supported in RCPs', 'Resource control policies have no `NotAction` and no `NotPrincipal`: list the actions, and narrow the principals with conditions.', REFUSED),
+  'principal-federated-service': c('error', 'grammar', 'AWS service under Federated', '`Federated` names identity providers (an OIDC or SAML provider ARN, or a provider such as `cognito-identity.amazonaws.com`); AWS services are named under `Service`, so this entry lets the service in nowhere.'),
+  'principal-rcp': c('error', 'grammar', 'RCP principal must be "*"', 'Resource control policies accept only `"Principal": "*"`; narrow them with conditions such as `aws:PrincipalAccount`.', REFUSED),
+  'sid-duplicate': c('error', 'grammar', 'Duplicate Sid', 'Statement IDs must be unique within a policy.', REFUSED),
+  'sid-invalid': c('error', 'grammar', 'Invalid Sid', 'In IAM policies a `Sid` may contain only the letters A-Z and a-z and the digits 0-9.', REFUSED),
 
   // ------------------------------------------------------------ actions
-  'action-invalid': c('error', 'actions', 'Malformed action', 'An action is written `service:ActionName`, e.g. `ecr:PutImage`, or `*`.'),
+  'action-invalid': c('error', 'actions', 'Malformed action', 'An action is written `service:ActionName`, e.g. `ecr:PutImage`, or `*`.', REFUSED),
   'action-service-unknown': c('error', 'actions', 'Unknown service prefix', 'No AWS service has this prefix, so the action matches nothing.'),
   'action-unknown': c('error', 'actions', 'Unknown action', 'AWS has no action of this name: a misspelt action silently matches nothing.'),
   'action-wildcard-no-match': c('error', 'actions', 'Wildcard matches no action', 'This pattern matches none of the service\'s actions, so it grants or denies nothing.'),
@@ -76,8 +88,8 @@ export const CODES = {
   'action-not-for-trust-policy': c('warning', 'actions', 'Action outside a trust policy', 'A role trust policy only controls `sts:` actions on the role (AssumeRole, TagSession, SetSourceIdentity).'),
 
   // ------------------------------------------------------------ resources
-  'arn-invalid': c('error', 'resources', 'Malformed ARN', 'A resource is `*` or an ARN `arn:partition:service:region:account-id:resource`.'),
-  'arn-partition-invalid': c('error', 'resources', 'Unknown partition', 'ARN partitions are `aws`, `aws-cn`, `aws-us-gov` and the isolated ones (`aws-iso`, `aws-iso-b`, ...).'),
+  'arn-invalid': c('error', 'resources', 'Malformed ARN', 'A resource is `*` or an ARN `arn:partition:service:region:account-id:resource`.', REFUSED),
+  'arn-partition-invalid': c('error', 'resources', 'Unknown partition', 'ARN partitions are `aws`, `aws-cn`, `aws-us-gov` and the isolated ones (`aws-iso`, `aws-iso-b`, ...).', REFUSED),
   'arn-region-invalid': c('error', 'resources', 'Region cannot be right', 'The region part is a region code such as `us-east-1`, `*`, or empty for global resources such as IAM roles.'),
   'arn-account-invalid': c('error', 'resources', 'Account cannot be right', 'The account part is a 12-digit account ID without hyphens, `*`, or empty where the service has none.'),
   'resource-type-unknown': c('warning', 'resources', 'ARN matches no resource type', 'The ARN matches none of the service\'s resource formats, so no request names it.'),
@@ -85,7 +97,7 @@ export const CODES = {
   'action-needs-star-resource': c('error', 'resources', 'Action supports only "*"', 'This action has no resource-level permissions: requests for it name `*`, so a statement with specific ARNs never matches it. Give it its own statement with `"Resource": "*"`.'),
 
   // ------------------------------------------------------------ conditions
-  'condition-operator-unknown': c('error', 'conditions', 'Unknown condition operator', 'Condition operators are case-sensitive names such as `StringEquals`, optionally with `ForAllValues:`/`ForAnyValue:` and `IfExists`.'),
+  'condition-operator-unknown': c('error', 'conditions', 'Unknown condition operator', 'Condition operators are case-sensitive names such as `StringEquals`, optionally with `ForAllValues:`/`ForAnyValue:` and `IfExists`.', REFUSED),
   'condition-key-unknown': c('error', 'conditions', 'Unknown condition key', 'AWS never sends this key, so a condition on it never sees a value.'),
   'condition-key-not-for-actions': c('warning', 'conditions', 'Key not available for these actions', 'None of the statement\'s actions carries this key; the condition sees a missing key for every request.'),
   'condition-type-mismatch': c('warning', 'conditions', 'Operator does not fit the key type', 'Use an operator of the key\'s type (String, Numeric, Date, Bool, IpAddress, Arn, Binary).'),
@@ -108,7 +120,7 @@ export const CODES = {
   'repository-cross-account-push': c('security', 'security', 'Push granted to another account', 'Principals of another account can push images to this repository; make sure that is intended and limit it with conditions.'),
 
   // ------------------------------------------------------------ size
-  'policy-too-large': c('error', 'size', 'Policy too large', 'AWS refuses a policy larger than its quota; split it into several policies or use wildcards for long action lists.'),
+  'policy-too-large': c('error', 'size', 'Policy too large', 'AWS refuses a policy larger than its quota; split it into several policies or use wildcards for long action lists.', REFUSED),
   'policy-size-adjustable': c('warning', 'size', 'Policy over the default quota', 'The policy exceeds the default quota; it is accepted only after a quota increase.'),
 
   // ------------------------------------------------------------ ECS

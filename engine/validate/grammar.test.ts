@@ -151,3 +151,28 @@ describe('grammar: organization policies', () => {
     expect(check(policyText([{ Effect: 'Deny', Action: 'ecr:DeleteRepository' }]), 'scp').all).toEqual([]);
   });
 });
+
+describe('grammar: principal types and RCPs', () => {
+  it('an AWS service under Federated is an error, fixed by naming it under Service', () => {
+    const text = policyText([{ Effect: 'Allow', Principal: { Federated: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    const d = check(text, 'resource').one('principal-federated-service');
+    expect(at(text, d)).toBe('"ecs-tasks.amazonaws.com"');
+    const fixed = applyFix(text, d.fix!);
+    expect(JSON.parse(fixed)).toMatchObject({ Statement: [{ Principal: { Service: 'ecs-tasks.amazonaws.com' } }] });
+    expect(check(fixed, 'resource').of('principal-federated-service')).toEqual([]);
+  });
+
+  it('a Federated entry mixing a provider and a service gets no rename fix', () => {
+    const text = policyText([{ Effect: 'Allow', Principal: { Federated: ['cognito-identity.amazonaws.com', 'ecs-tasks.amazonaws.com'] }, Action: 'sts:AssumeRoleWithWebIdentity' }]);
+    const d = check(text, 'resource').one('principal-federated-service');
+    expect(at(text, d)).toBe('"ecs-tasks.amazonaws.com"');
+    expect(d.fix).toBeUndefined();
+  });
+
+  it('an Allow in a custom RCP is refused; a Deny is not', () => {
+    const allow = policyText([{ Effect: 'Allow', Principal: '*', Action: 'ecr:*', Resource: '*' }]);
+    expect(at(allow, check(allow, 'rcp').one('rcp-allow'))).toBe('"Allow"');
+    const deny = policyText([{ Effect: 'Deny', Principal: '*', Action: 'ecr:DeleteRepository', Resource: '*' }]);
+    expect(check(deny, 'rcp').codes()).toEqual([]);
+  });
+});

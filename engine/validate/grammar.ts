@@ -2,7 +2,8 @@
 // not have (IAM JSON policy grammar, ECR repository policy rules), the
 // Version element and policy variables, and the Sid element.
 import { parseTemplate, templateHasVariables } from '../match/index.ts';
-import type { Located, PolicyKind, Span } from '../types.ts';
+import { isServicePrincipalName } from '../evaluate/principal.ts';
+import type { Located, PolicyKind, PrincipalBlock, Span, Statement } from '../types.ts';
 import { braceSpan, type FixDraft, type ValidationContext } from './context.ts';
 import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text.ts';
 
@@ -125,7 +126,11 @@ function checkStatementElements(ctx: ValidationContext): void {
         );
       }
       if (kind === 'rcp') checkRcpPrincipal(ctx, st.principal, st.keySpans['NotPrincipal']);
+      checkFederatedServices(ctx, st.principal);
+      checkFederatedServices(ctx, st.notPrincipal);
     }
+
+    if (kind === 'rcp') checkRcpStatement(ctx, st);
 
     if (kind === 'resource') checkResourceElement(ctx, st.keySpans);
   }
@@ -144,6 +149,37 @@ function checkRcpPrincipal(
   }
   if (notPrincipalKey) {
     ctx.report('principal-rcp', notPrincipalKey, 'A resource control policy cannot have `NotPrincipal`; use `"Principal": "*"` with conditions.');
+  }
+}
+
+/** AWS Organizations, RCP syntax: "The effect of Allow is only supported for the RCPFullAWSAccess policy"; no NotAction. */
+function checkRcpStatement(ctx: ValidationContext, st: Statement): void {
+  if (st.effect?.value === 'Allow') {
+    ctx.report(
+      'rcp-allow',
+      st.effect.span,
+      'AWS accepts `Allow` only in RCPFullAWSAccess, which every level already has; write this statement as a `Deny` of what must not happen.',
+    );
+  }
+  const notAction = st.keySpans['NotAction'];
+  if (notAction) ctx.report('element-not-in-rcp', notAction, 'A resource control policy cannot have `NotAction`; list the actions under `Action`.');
+}
+
+/** `Federated` names identity providers; an AWS service principal under it names nothing. */
+function checkFederatedServices(ctx: ValidationContext, block: PrincipalBlock | undefined): void {
+  for (const entry of block?.entries ?? []) {
+    if (entry.type.value !== 'Federated') continue;
+    const services = entry.values.filter((v) => isServicePrincipalName(v.value));
+    if (services.length === 0) continue;
+    const all = services.length === entry.values.length;
+    for (const v of services) {
+      ctx.report(
+        'principal-federated-service',
+        v.span,
+        `\`${v.value}\` is an AWS service, which \`Federated\` never names; list it under \`Service\`.`,
+        all ? { title: 'Change "Federated" to "Service"', edits: [{ span: entry.type.span, text: quote('Service') }] } : undefined,
+      );
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { checkResources } from './resources.ts';
 import { checkSecurity } from './security.ts';
 import { checkSize } from './size.ts';
 import { checkCharacters, checkParseProblems } from './syntax.ts';
+import { CODES } from './codes.ts';
 import type { Diagnostic, Severity, ValidateOptions } from './types.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, security: 1, warning: 2, suggestion: 3 };
@@ -40,4 +41,14 @@ export function validateParsed(parsed: ParsedPolicy, options: ValidateOptions = 
   return diagnostics.sort(
     (a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.end - b.span.end,
   );
+}
+
+/** Whether AWS would refuse to save a policy with this finding (the code catalog says). */
+export function isRefusal(d: Diagnostic): boolean {
+  return CODES[d.code].refuses;
+}
+
+/** The findings for which AWS would refuse the policy as written, in text order. */
+export function refusalsOf(parsed: ParsedPolicy, options: ValidateOptions = {}): Diagnostic[] {
+  return validateParsed(parsed, options).filter(isRefusal);
 }
