@@ -7,6 +7,7 @@ import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables
 import { compileWildcard } from '../match/wildcard.ts';
 import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } from '../types.ts';
 import type { LineIndex } from '../source/lines.ts';
+import { kindInfo } from '../policy/kinds.ts';
 import { linesOf } from '../policy/parse.ts';
 import { memo } from '../source/memo.ts';
 import type { RequestContext } from './context.ts';
@@ -139,8 +140,11 @@ function actionHitCache(statements: CompiledStatement[]): (actionLower: string) 
   });
 }
 
-/** Principal and Resource elements mean different things per policy kind. */
-const ATTACHED_TO_RESOURCE: ReadonlySet<PolicyKind> = new Set(['resource', 'rcp']);
+/** A statement with no Resource element covers every resource (or the one its policy is attached to). */
+function resourceImplicit(kind: PolicyKind): boolean {
+  const info = kindInfo(kind);
+  return info.resource !== 'required' || info.attachedToResource;
+}
 
 /** Compiled matchers by pattern: statements repeat the same actions and ARNs, and texts are re-simulated on every keystroke. */
 // Keyed by the text as written: no lower-casing on a hit.
@@ -207,7 +211,7 @@ export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPol
     } else cs.skipped ??= 'it has neither Action nor NotAction';
     if (st.resource || st.notResource) {
       cs.resourceElement = st.resource ? 'Resource' : 'NotResource';
-    } else if (!ATTACHED_TO_RESOURCE.has(parsed.kind) && parsed.kind !== 'scp') {
+    } else if (!resourceImplicit(parsed.kind)) {
       cs.skipped ??= 'it has neither Resource nor NotResource';
     }
     if (st.principal) {
@@ -216,7 +220,7 @@ export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPol
     } else if (st.notPrincipal) {
       cs.principalElement = 'NotPrincipal';
       cs.principal = st.notPrincipal;
-    } else if (parsed.kind === 'resource') {
+    } else if (kindInfo(parsed.kind).principal === 'required') {
       cs.skipped ??= 'a resource-based policy statement needs a Principal or NotPrincipal';
     }
     return cs;
@@ -241,7 +245,7 @@ export function actionMatches(cs: CompiledStatement, req: PreparedRequest): bool
 }
 
 function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
-  if (!cs.resourceElement) return ATTACHED_TO_RESOURCE.has(kind) || kind === 'scp';
+  if (!cs.resourceElement) return resourceImplicit(kind);
   if (cs.statement.effect?.value === 'Allow' && cs.unresolvedResource(req.ctx)) return false;
   const hit = firstMatch(cs.resources, req.resource, req.ctx) >= 0;
   return cs.resourceElement === 'Resource' ? hit : !hit;
@@ -258,9 +262,10 @@ function countedMatch(m: PrincipalValueMatch | undefined, deny: boolean): Princi
 
 function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
   // Identity policies, boundaries, session policies and SCPs apply to the identity they are attached to.
-  if (!ATTACHED_TO_RESOURCE.has(kind)) return 'self';
+  const info = kindInfo(kind);
+  if (!info.attachedToResource) return 'self';
   const block = cs.principal;
-  if (!block) return kind === 'rcp' ? 'everyone' : undefined;
+  if (!block) return info.principal === 'star-only' ? 'everyone' : undefined;
   const deny = cs.statement.effect?.value === 'Deny';
   if (cs.principalElement === 'Principal') {
     if (block.wildcard) return 'everyone';
@@ -322,7 +327,7 @@ function traceResource(cs: CompiledStatement, kind: PolicyKind, req: PreparedReq
       element: 'implicit',
       matched,
       reason: matched
-        ? kind === 'resource'
+        ? kindInfo(kind).resource === 'forbidden'
           ? 'No Resource element: the statement applies to the resource the policy is attached to.'
           : 'No Resource element: the statement applies to every resource.'
         : 'The statement has no Resource or NotResource.',
@@ -356,13 +361,13 @@ const MATCH_WORDS: Record<PrincipalMatchKind, string> = {
 };
 
 function tracePrincipal(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): ElementTrace {
-  if (!ATTACHED_TO_RESOURCE.has(kind)) {
+  if (!kindInfo(kind).attachedToResource) {
     return { element: 'implicit', matched: true, reason: 'The policy applies to the identity it is attached to.' };
   }
   const block = cs.principal;
   const element = cs.principalElement ?? 'implicit';
   if (!block) {
-    const matched = kind === 'rcp';
+    const matched = kindInfo(kind).principal === 'star-only';
     return { element, matched, reason: matched ? 'No Principal: applies to every principal.' : 'The statement has no Principal.' };
   }
   const who = principalMatch(cs, kind, req);

@@ -1,16 +1,9 @@
 // The words AWS uses in an AccessDenied message.
 import type { DecisionOutcome } from './decide.ts';
 import type { StageName } from './result.ts';
+import { kindInfo } from '../policy/kinds.ts';
 import type { PolicyKind } from '../types.ts';
 
-const POLICY_WORDS: Record<PolicyKind, { a: string; no: string }> = {
-  identity: { a: 'an identity-based policy', no: 'identity-based policy' },
-  resource: { a: 'a resource-based policy', no: 'resource-based policy' },
-  boundary: { a: 'a permissions boundary', no: 'permissions boundary' },
-  session: { a: 'a session policy', no: 'session policy' },
-  scp: { a: 'a service control policy', no: 'service control policy' },
-  rcp: { a: 'a resource control policy', no: 'resource control policy' },
-};
 
 const STAGE_KIND: Partial<Record<StageName, PolicyKind>> = {
   identity: 'identity',
@@ -29,11 +22,11 @@ export function decisionMessage(
 ): string {
   const who = `User: ${request.principal} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
   if (outcome.decision === 'ExplicitDeny') {
-    return `${who} with an explicit deny in ${POLICY_WORDS[denyingKind ?? 'identity'].a}`;
+    return `${who} with an explicit deny in ${kindInfo(denyingKind ?? 'identity').awsNameWithArticle}`;
   }
   if (outcome.decision === 'ImplicitDeny') {
     const kind = STAGE_KIND[outcome.stage] ?? 'identity';
-    return `${who} because no ${POLICY_WORDS[kind].no} allows the ${request.action} action`;
+    return `${who} because no ${kindInfo(kind).awsName} allows the ${request.action} action`;
   }
   switch (outcome.grantedBy) {
     case 'resource':
@@ -47,5 +40,5 @@ export function decisionMessage(
 
 /** Names of the policy kinds for people. */
 export function policyKindName(kind: PolicyKind): string {
-  return POLICY_WORDS[kind].no;
+  return kindInfo(kind).awsName;
 }

@@ -1,4 +1,5 @@
 // Completion as a pure function of the text, the cursor and the catalog.
+import { kindInfo } from '../policy/kinds.ts';
 import {
   actionNamesFor,
   arnTemplate,
@@ -299,7 +300,7 @@ function elementCompletions(cur: Cursor, names: readonly string[], present: Read
 }
 
 function statementElementNames(kind: PolicyKind): string[] {
-  const principal = kind === 'resource' || kind === 'rcp';
+  const principal = kindInfo(kind).principal !== 'forbidden';
   return ['Sid', 'Effect', ...(principal ? ['Principal', 'NotPrincipal'] : []), 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 }
 

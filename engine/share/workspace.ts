@@ -1,6 +1,7 @@
 // The workspace a share link carries, and a strict reader for it: a link is
 // input from anywhere, so every field is checked and unknown fields are refused.
 import type { Decision, SimulationRequest } from '../evaluate/result.ts';
+import { POLICY_KIND_LIST } from '../policy/kinds.ts';
 import type { PolicyKind } from '../types.ts';
 
 /** One policy of a workspace, as the editor tab shows it. */
@@ -26,7 +27,7 @@ export interface Workspace {
   activePolicy?: number;
 }
 
-export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];
+export const POLICY_KINDS: readonly PolicyKind[] = POLICY_KIND_LIST;
 export const DECISIONS: readonly Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };

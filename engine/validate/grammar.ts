@@ -3,16 +3,13 @@
 // Version element and policy variables, and the Sid element.
 import { parseTemplate, templateHasVariables } from '../match/index.ts';
 import { isServicePrincipalName } from '../evaluate/principal.ts';
+import { kindInfo } from '../policy/kinds.ts';
 import type { Located, PolicyKind, PrincipalBlock, Span, Statement } from '../types.ts';
 import { braceSpan, type FixDraft, type ValidationContext } from './context.ts';
 import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text.ts';
 
 const CURRENT_VERSION = '2012-10-17';
 
-/** Kinds whose statements apply to whoever the policy is attached to. */
-const NO_PRINCIPAL_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'session', 'scp']);
-/** Kinds whose statements must name resources. SCPs are left out: AWS does not say Resource is required there. */
-const NEEDS_RESOURCE_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'session', 'rcp']);
 
 function newline(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -77,6 +74,7 @@ function checkVersion(ctx: ValidationContext): void {
 
 function checkStatementElements(ctx: ValidationContext): void {
   const kind = ctx.kind;
+  const info = kindInfo(kind);
   for (const { st } of ctx.statements) {
     const has = (element: string): boolean => element in st.keySpans;
     const brace = braceSpan(st.span);
@@ -100,11 +98,11 @@ function checkStatementElements(ctx: ValidationContext): void {
         removeMemberFix(ctx, st.keySpans['NotResource'], 'Remove NotResource'),
       );
     }
-    if (NEEDS_RESOURCE_KINDS.has(kind) && !has('Resource') && !has('NotResource')) {
+    if (info.resource === 'required' && !has('Resource') && !has('NotResource')) {
       ctx.report('resource-missing', brace, 'This statement has no `Resource`; add `"Resource"` with the ARNs it applies to, or `"*"`.');
     }
 
-    if (NO_PRINCIPAL_KINDS.has(kind)) {
+    if (info.principal === 'forbidden') {
       for (const element of ['Principal', 'NotPrincipal']) {
         if (!has(element)) continue;
         ctx.report(
@@ -125,18 +123,17 @@ function checkStatementElements(ctx: ValidationContext): void {
           removeMemberFix(ctx, st.keySpans['NotPrincipal'], 'Remove NotPrincipal'),
         );
       }
-      if (kind === 'rcp') checkRcpPrincipal(ctx, st.principal, st.keySpans['NotPrincipal']);
+      if (info.principal === 'star-only') checkStarPrincipal(ctx, st.principal, st.keySpans['NotPrincipal']);
       checkFederatedServices(ctx, st.principal);
       checkFederatedServices(ctx, st.notPrincipal);
     }
 
-    if (kind === 'rcp') checkRcpStatement(ctx, st);
-
-    if (kind === 'resource') checkResourceElement(ctx, st.keySpans);
+    checkEffectAndElements(ctx, st);
+    if (info.resource === 'forbidden') checkResourceElement(ctx, st.keySpans);
   }
 }
 
-function checkRcpPrincipal(
+function checkStarPrincipal(
   ctx: ValidationContext,
   principal: { wildcard: boolean; span: Span } | undefined,
   notPrincipalKey: Span | undefined,
@@ -152,17 +149,23 @@ function checkRcpPrincipal(
   }
 }
 
-/** AWS Organizations, RCP syntax: "The effect of Allow is only supported for the RCPFullAWSAccess policy"; no NotAction. */
-function checkRcpStatement(ctx: ValidationContext, st: Statement): void {
-  if (st.effect?.value === 'Allow') {
+/**
+ * Effects and elements a kind does not take. AWS Organizations, RCP syntax: "The effect of
+ * Allow is only supported for the RCPFullAWSAccess policy", and RCPs have no NotAction.
+ */
+function checkEffectAndElements(ctx: ValidationContext, st: Statement): void {
+  const info = kindInfo(ctx.kind);
+  if (st.effect && !info.effects.includes(st.effect.value)) {
     ctx.report(
       'rcp-allow',
       st.effect.span,
       'AWS accepts `Allow` only in RCPFullAWSAccess, which every level already has; write this statement as a `Deny` of what must not happen.',
     );
   }
-  const notAction = st.keySpans['NotAction'];
-  if (notAction) ctx.report('element-not-in-rcp', notAction, 'A resource control policy cannot have `NotAction`; list the actions under `Action`.');
+  for (const element of info.unsupportedElements) {
+    const key = st.keySpans[element];
+    if (key) ctx.report('element-not-in-rcp', key, `${kindName(ctx.kind)} cannot have \`${element}\`; list the actions under \`Action\`.`);
+  }
 }
 
 /** `Federated` names identity providers; an AWS service principal under it names nothing. */
@@ -208,8 +211,8 @@ function checkResourceElement(ctx: ValidationContext, keySpans: Record<string, S
 const SID_CHARS = /^[A-Za-z0-9]*$/;
 
 function checkSids(ctx: ValidationContext): void {
-  // ECR accepts any text as a Sid (its console writes "new statement"); IAM and Organizations do not.
-  const strict = !(ctx.kind === 'resource' && ctx.flavor !== 'trust');
+  // ECR accepts any text as a Sid (its console writes "new statement"); IAM (trust policies too) and Organizations do not.
+  const strict = kindInfo(ctx.kind).strictSid || ctx.flavor === 'trust';
   const seen = new Set<string>();
   for (const { st } of ctx.statements) {
     const sid = st.sid;
@@ -231,21 +234,10 @@ function checkSids(ctx: ValidationContext): void {
   }
 }
 
+/** `An identity-based policy`, `A service control policy`: a kind as the subject of a sentence. */
 export function kindName(kind: PolicyKind): string {
-  switch (kind) {
-    case 'identity':
-      return 'An identity policy';
-    case 'boundary':
-      return 'A permissions boundary';
-    case 'session':
-      return 'A session policy';
-    case 'scp':
-      return 'A service control policy';
-    case 'rcp':
-      return 'A resource control policy';
-    case 'resource':
-      return 'A resource-based policy';
-  }
+  const words = kindInfo(kind).awsNameWithArticle;
+  return words[0].toUpperCase() + words.slice(1);
 }
 
 export function checkGrammar(ctx: ValidationContext): void {

@@ -3,42 +3,12 @@
 // policies; the API length limits of repository policies and session
 // policies, and the Organizations limit for SCPs and RCPs, count every
 // character.
+import { kindInfo, RESOURCE_POLICY_QUOTAS, type SizeQuota } from '../policy/kinds.ts';
 import type { ValidationContext } from './context.ts';
 
-interface Quota {
-  limit: number;
-  countWhitespace: boolean;
-  what: string;
-  /** A quota AWS raises on request, up to `hardLimit`. */
-  hardLimit?: number;
-}
-
-function quotaFor(ctx: ValidationContext): Quota | undefined {
-  switch (ctx.kind) {
-    case 'identity':
-      return { limit: 6144, countWhitespace: false, what: 'the 6,144-character quota of a managed policy (whitespace not counted)' };
-    case 'boundary':
-      return { limit: 6144, countWhitespace: false, what: 'the 6,144-character quota of the managed policy a boundary is (whitespace not counted)' };
-    case 'session':
-      return { limit: 2048, countWhitespace: true, what: 'the 2,048-character limit of a session policy' };
-    case 'scp':
-      return { limit: 5120, countWhitespace: true, what: 'the 5,120-character limit of a service control policy (whitespace counted)' };
-    case 'rcp':
-      return { limit: 5120, countWhitespace: true, what: 'the 5,120-character limit of a resource control policy (whitespace counted)' };
-    case 'resource':
-      if (ctx.flavor === 'repository') {
-        return { limit: 10240, countWhitespace: true, what: 'the 10,240-character limit of an ECR repository policy' };
-      }
-      if (ctx.flavor === 'trust') {
-        return {
-          limit: 2048,
-          hardLimit: 4096,
-          countWhitespace: false,
-          what: 'the default 2,048-character quota of a role trust policy (whitespace not counted)',
-        };
-      }
-      return undefined;
-  }
+function quotaFor(ctx: ValidationContext): SizeQuota | undefined {
+  if (ctx.flavor === 'repository' || ctx.flavor === 'trust') return RESOURCE_POLICY_QUOTAS[ctx.flavor];
+  return kindInfo(ctx.kind).quota;
 }
 
 /**

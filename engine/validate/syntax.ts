@@ -1,6 +1,7 @@
 // Syntax: the parser's problems (strict JSON, element types, unknown elements,
 // Effect, Version, Principal shape) as diagnostics, and the character set IAM
 // accepts in a policy document.
+import { kindInfo } from '../policy/kinds.ts';
 import type { ValidationContext } from './context.ts';
 import { isDiagnosticCode } from './codes.ts';
 
@@ -23,8 +24,7 @@ function allowed(c: number): boolean {
 const MAX_CHARACTER_FINDINGS = 5;
 
 export function checkCharacters(ctx: ValidationContext): void {
-  if (ctx.kind === 'resource' && ctx.flavor !== 'trust') return;
-  if (ctx.kind === 'scp' || ctx.kind === 'rcp') return;
+  if (!kindInfo(ctx.kind).iamCharacters && ctx.flavor !== 'trust') return;
   const text = ctx.text;
   let found = 0;
   for (let i = 0; i < text.length && found < MAX_CHARACTER_FINDINGS; i++) {
