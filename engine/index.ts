@@ -44,6 +44,23 @@ export type { ConditionTrace } from './conditions/evaluate.ts';
 export type { ContextEntry, ContextSource } from './evaluate/context.ts';
 export type { PrincipalKind } from './evaluate/principal.ts';
 
+/** A whole workspace in one call: decision and trace, every policy's diagnostics by id, every test, acceptance. */
+export { analyzeWorkspace, createWorkspaceAnalyzer } from './workspace/analyze.ts';
+export type {
+  AnalyzeOptions,
+  PolicyAnalysis,
+  TestResult,
+  WorkspaceAnalysis,
+  WorkspaceAnalyzer,
+  WorkspaceInput,
+  WorkspacePolicyInput,
+  WorkspaceTestInput,
+} from './workspace/analyze.ts';
+
+/** The kinds of policy as data: what each allows, requires and is limited to. */
+export { kindInfo, isPolicyKind, defaultPolicyName, POLICY_KIND_LIST } from './policy/kinds.ts';
+export type { PolicyKindInfo, PrincipalRule, ResourceRule, SizeQuota } from './policy/kinds.ts';
+
 /** Converts offsets to 1-based line/column positions and back. */
 export { LineIndex } from './source/lines.ts';
 
@@ -68,6 +85,7 @@ export {
   isKnownAction,
   isKnownServicePrefix,
   listActions,
+  actionNamesFrom,
   loadAllActionNames,
   loadedServicePrefixes,
   resourceTypesForArn,
@@ -77,6 +95,7 @@ export type {
   AccessLevel,
   ActionConditionKey,
   ActionInfo,
+  ActionNames,
   ActionResourceType,
   CatalogDataVersion,
   ConditionKeyInfo,
@@ -94,7 +113,7 @@ export type { Diagnostic, Fix, TextEdit, Severity, ValidateOptions, CodeInfo, Di
 
 /** Editor helpers: completion and hover as pure functions over the text and the catalog. */
 export { completeAt, hoverAt } from './lang/index.ts';
-export type { CompletionItem, CompletionKind, CompletionResult, Hover } from './lang/index.ts';
+export type { CompletionItem, CompletionKind, CompletionResult, Hover, EditorOptions } from './lang/index.ts';
 
 /** Share links: a whole workspace in a URL fragment, versioned (see README, Share links). */
 export { encodeShareFragment, decodeShareFragment, readShareEnvelope, checkWorkspace, SHARE_FORMAT } from './share/index.ts';

@@ -398,16 +398,21 @@ function matchArn(arn: string, service: string | undefined): ResourceTypeInfo[] 
 
 // --------------------------------------------- all action names (lazy part)
 
-let actionNames: Map<string, Set<string>> | undefined;
-let actionNamesCased: Map<string, readonly string[]> | undefined;
-let loading: Promise<void> | undefined;
-
 /**
- * Installs the list of every service's action names (the parsed
- * data/action-names.json). For Node and tests; the browser uses
- * `loadAllActionNames`.
+ * The action names of every AWS service, from the separate, lazily loaded data file
+ * (data/action-names.json). The validator, completion and hover take it as an option:
+ * without it they know the actions of the services described in depth, and say that
+ * another service's action is not checked yet.
  */
-export function loadAllActionNamesSync(data: unknown): void {
+export interface ActionNames {
+  /** Action names in AWS's casing, by lower-case service prefix. */
+  readonly byService: ReadonlyMap<string, readonly string[]>;
+  /** The same, lower-cased, for lookups. */
+  readonly lowerByService: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Reads the action-names data (the parsed data/action-names.json). Throws when it does not fit the catalog. */
+export function actionNamesFrom(data: unknown): ActionNames {
   const rn = asRawActionNames(data);
   if (rn.source.version !== raw.source.version) {
     throw new Error(
@@ -420,17 +425,17 @@ export function loadAllActionNamesSync(data: unknown): void {
     lower.set(svc.toLowerCase(), new Set(names.map((n) => n.toLowerCase())));
     cased.set(svc.toLowerCase(), names);
   }
-  actionNames = lower;
-  actionNamesCased = cased;
+  return { byService: cased, lowerByService: lower };
 }
 
-/** Loads the action names of every service (a separate, lazily fetched file). Idempotent. */
-export function loadAllActionNames(): Promise<void> {
-  if (actionNames) return Promise.resolve();
+let loading: Promise<ActionNames> | undefined;
+
+/** Loads the action names of every service (a separate file, fetched once and shared). */
+export function loadAllActionNames(): Promise<ActionNames> {
   // No import attribute here: Vite's dev server serves JSON as a JavaScript module, which a
   // `type: 'json'` attribute would make the browser refuse. Bundlers and tsx resolve it either way.
   loading ??= import('./data/action-names.json').then(
-    (mod: { default: unknown }) => loadAllActionNamesSync(mod.default),
+    (mod: { default: unknown }) => actionNamesFrom(mod.default),
     (err: unknown) => {
       loading = undefined;
       throw err;
@@ -439,38 +444,33 @@ export function loadAllActionNames(): Promise<void> {
   return loading;
 }
 
-/** Whether the action names of every service are loaded. */
-export function allActionNamesLoaded(): boolean {
-  return actionNames !== undefined;
-}
-
 /**
  * Whether AWS has this action (both parts case-insensitive). For a service
- * not described in depth the answer needs `loadAllActionNames` first: until
- * then it is `'unknown-yet'`. An unknown service prefix answers false.
+ * not described in depth the answer needs `names` (see `loadAllActionNames`):
+ * without them it is `'unknown-yet'`. An unknown service prefix answers false.
  */
-export function isKnownAction(service: string, name: string): boolean | 'unknown-yet' {
+export function isKnownAction(service: string, name: string, names?: ActionNames): boolean | 'unknown-yet' {
   const svc = service.toLowerCase();
   const index = serviceIndex(svc);
   if (index) return index.actionsByLower.has(name.toLowerCase());
   if (!knownPrefixes().has(svc)) return false;
-  if (!actionNames) return 'unknown-yet';
-  return actionNames.get(svc)?.has(name.toLowerCase()) ?? false;
+  if (!names) return 'unknown-yet';
+  return names.lowerByService.get(svc)?.has(name.toLowerCase()) ?? false;
 }
 
-/** Action names (AWS casing) of a service, in depth or from the lazily loaded list. */
-export function actionNamesFor(service: string): readonly string[] | undefined {
+/** Action names (AWS casing) of a service, in depth or from `names`. */
+export function actionNamesFor(service: string, names?: ActionNames): readonly string[] | undefined {
   const svc = service.toLowerCase();
   const index = serviceIndex(svc);
   if (index) return index.info.actions.map((a) => a.name);
-  return actionNamesCased?.get(svc);
+  return names?.byService.get(svc);
 }
 
 // ------------------------------------------------------------ did you mean
 
-function namedPrefixes(): string[] {
+function namedPrefixes(names: ActionNames | undefined): string[] {
   const out = loadedServicePrefixes();
-  if (actionNamesCased) out.push(...actionNamesCased.keys());
+  if (names) out.push(...names.byService.keys());
   return out;
 }
 
@@ -478,9 +478,9 @@ function namedPrefixes(): string[] {
  * Known actions close to a mistyped one, best first, as `service:Name`:
  * `ecr:PutImages` gives `ecr:PutImage`, `ecr:getauthorizationtoken` gives
  * `ecr:GetAuthorizationToken`. A mistyped service prefix is corrected too.
- * Services not in depth need `loadAllActionNames` first.
+ * Services not in depth need `names` (see `loadAllActionNames`).
  */
-export function suggestActions(text: string, limit = 5): string[] {
+export function suggestActions(text: string, limit = 5, names?: ActionNames): string[] {
   const parts = splitAction(text.trim());
   if (!parts || limit <= 0) return [];
   const [svcText, nameText] = parts;
@@ -489,9 +489,9 @@ export function suggestActions(text: string, limit = 5): string[] {
   if (name === '' || hasWildcard(svc)) return [];
 
   let services: { prefix: string; cost: number }[];
-  if (actionNamesFor(svc)) services = [{ prefix: svc, cost: 0 }];
+  if (actionNamesFor(svc, names)) services = [{ prefix: svc, cost: 0 }];
   else {
-    services = namedPrefixes()
+    services = namedPrefixes(names)
       .map((prefix) => ({ prefix, cost: editDistance(svc, prefix, 2) }))
       .filter((s) => s.cost <= 2);
   }
@@ -499,7 +499,7 @@ export function suggestActions(text: string, limit = 5): string[] {
   const max = Math.max(2, Math.floor(name.length / 3));
   const scored: { full: string; score: number }[] = [];
   for (const { prefix, cost } of services) {
-    for (const candidate of actionNamesFor(prefix) ?? []) {
+    for (const candidate of actionNamesFor(prefix, names) ?? []) {
       const d = editDistance(name, candidate.toLowerCase(), max);
       if (d > max) continue;
       const full = `${prefix}:${candidate}`;

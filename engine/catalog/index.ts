@@ -11,7 +11,6 @@ export type {
 } from './types.ts';
 export {
   actionNamesFor,
-  allActionNamesLoaded,
   arnTemplate,
   conditionKeysForAction,
   dataVersion,
@@ -26,9 +25,10 @@ export {
   isRcpSupportedService,
   listActions,
   loadAllActionNames,
-  loadAllActionNamesSync,
+  actionNamesFrom,
   loadedServicePrefixes,
   resourceTypesForArn,
   suggestActions,
 } from './catalog.ts';
+export type { ActionNames } from './catalog.ts';
 export { editDistance } from './distance.ts';

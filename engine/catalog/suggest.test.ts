@@ -38,8 +38,9 @@ describe('suggestActions', () => {
   });
 
   it('covers other services after the lazy load', async () => {
-    await loadAllActionNames();
-    expect(isKnownAction('s3', 'GetObject')).toBe(true);
-    expect(suggestActions('s3:GetObjects')[0]).toBe('s3:GetObject');
+    const names = await loadAllActionNames();
+    expect(isKnownAction('s3', 'GetObject', names)).toBe(true);
+    expect(suggestActions('s3:GetObjects', 5, names)[0]).toBe('s3:GetObject');
+    expect(suggestActions('s3:GetObjects')).toEqual([]);
   });
 });

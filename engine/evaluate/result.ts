@@ -33,8 +33,10 @@ export interface SimulationInput {
   names?: Partial<Record<PolicyKind, string[]>>;
 }
 
-/** Which input a policy is: its kind and position among the inputs of that kind. */
+/** Which input a policy is: the caller's id for it, its kind and position among the inputs of that kind. */
 export interface PolicyRef {
+  /** The id the caller gave the policy (`analyzeWorkspace`), or `<kind>:<index>` for `simulate`'s slots. */
+  id: string;
   kind: PolicyKind;
   index: number;
   /** A name for people: the given name, or e.g. `Identity policy 2`. */

@@ -1,6 +1,7 @@
 // simulate(): policies + request in, decision + why out. Never throws.
 import { parsePolicy, policyText } from '../policy/parse.ts';
-import type { PolicyKind } from '../types.ts';
+import { defaultPolicyName } from '../policy/kinds.ts';
+import type { ParsedPolicy, PolicyKind, Range, Span } from '../types.ts';
 import { Clock, lower, RequestContext } from './context.ts';
 import { memo } from '../source/memo.ts';
 import { isRcpSupportedService } from '../catalog/index.ts';
@@ -32,23 +33,14 @@ import type {
 
 export type PolicySetInput = Omit<SimulationInput, 'request'>;
 
-const DEFAULT_NAMES: Record<PolicyKind, (i: number) => string> = {
-  identity: (i) => `Identity policy ${i + 1}`,
-  resource: () => 'Resource-based policy',
-  boundary: () => 'Permissions boundary',
-  scp: (i) => `SCP ${i + 1}`,
-  rcp: (i) => `RCP ${i + 1}`,
-  session: () => 'Session policy',
-};
-
 /** Policies parsed and compiled once; evaluate as many requests against them as you like. */
 export interface CompiledPolicySet {
   readonly policies: readonly CompiledPolicy[];
   /** Problems in the policies (syntax, types, unknown elements), with positions. */
   readonly errors: readonly InputError[];
-  /** Whether AWS would accept every policy of the set as written. */
+  /** Whether AWS would accept every policy of the set as written (worked out on first read). */
   readonly accepted: boolean;
-  /** The findings for which AWS would refuse a policy, with the policy and place. */
+  /** The findings for which AWS would refuse a policy, with the policy and place (worked out on first read). */
   readonly refusals: readonly Refusal[];
   /** The decision alone: the fast path. */
   decide(request: SimulationRequest): Decision;
@@ -65,54 +57,91 @@ interface Groups {
   rcps: CompiledPolicy[];
 }
 
+/** One policy, parsed, ready to compile: where it came from and what it says. */
+export interface PolicySource {
+  ref: PolicyRef;
+  parsed: ParsedPolicy;
+  /** Set when the input was neither JSON text nor an object: the policy says nothing. */
+  notObject?: string;
+}
+
+/** A compiled set: the policies by the role they play, and what is wrong with them. */
+export interface CompiledInput {
+  groups: Groups;
+  all: CompiledPolicy[];
+  errors: InputError[];
+  /** Refusing findings of every policy; computed once, when first asked for. */
+  refusals(): Refusal[];
+}
+
+/** A refusal from a validator finding. */
+export function refusalOf(ref: PolicyRef, d: { code: string; message: string; span: Span; range: Range }): Refusal {
+  return { policy: ref, code: d.code, message: d.message, span: d.span, range: d.range };
+}
+
+/**
+ * Compiles parsed policies into the groups the evaluation reads. Kinds a request is
+ * evaluated with one of take the first given; the callers decide which take part.
+ * `refusals` defaults to the refusing findings of the validator on each policy.
+ */
+export function compileSources(sources: readonly PolicySource[], refusals?: () => Refusal[]): CompiledInput {
+  const all: CompiledPolicy[] = [];
+  const errors: InputError[] = [];
+  const groups: Groups = { identity: [], scps: [], rcps: [] };
+  for (const source of sources) {
+    const compiled = compilePolicy(source.parsed, source.ref);
+    if (source.notObject) {
+      // The parse of an empty text adds nothing useful: the one problem is what was given.
+      compiled.errors.splice(0, compiled.errors.length, {
+        code: 'policy-not-object',
+        severity: 'error',
+        message: source.notObject,
+        span: { start: 0, end: 0 },
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        policy: source.ref,
+      });
+    }
+    all.push(compiled);
+    errors.push(...compiled.errors);
+    const kind = source.ref.kind;
+    if (kind === 'identity') groups.identity.push(compiled);
+    else if (kind === 'scp') groups.scps.push(compiled);
+    else if (kind === 'rcp') groups.rcps.push(compiled);
+    else groups[kind] ??= compiled;
+  }
+  let found: Refusal[] | undefined;
+  const refusalsOfAll = () =>
+    sources.flatMap((s, i) => (s.notObject ? [refusalOf(s.ref, all[i].errors[0])] : refusalsOf(s.parsed).map((d) => refusalOf(s.ref, d))));
+  return { groups, all, errors, refusals: () => (found ??= (refusals ?? refusalsOfAll)()) };
+}
+
 function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
 
-interface CompiledInput {
-  groups: Groups;
-  all: CompiledPolicy[];
-  errors: InputError[];
-  refusals: Refusal[];
+/** A policy given as text or object, parsed. */
+export function sourceOf(raw: unknown, ref: PolicyRef): PolicySource {
+  const given = typeof raw === 'string' || (typeof raw === 'object' && raw !== null) ? policyText(raw) : { text: '', error: 'The policy must be JSON text or an object.' };
+  return { ref, parsed: parsePolicy(given.text, ref.kind), notObject: given.error };
 }
 
+/** The slots of SimulationInput as sources, with refs named as the caller asked. */
 function compileInput(input: PolicySetInput): CompiledInput {
-  const all: CompiledPolicy[] = [];
-  const errors: InputError[] = [];
-  const refusals: Refusal[] = [];
-  const make = (kind: PolicyKind, raw: unknown, index: number): CompiledPolicy => {
-    const ref: PolicyRef = { kind, index, name: input.names?.[kind]?.[index] ?? DEFAULT_NAMES[kind](index) };
-    const source = typeof raw === 'string' || (typeof raw === 'object' && raw !== null) ? policyText(raw) : { text: '', error: 'The policy must be JSON text or an object.' };
-    const parsed = parsePolicy(source.text, kind);
-    const compiled = compilePolicy(parsed, ref);
-    if (source.error) {
-      compiled.errors.unshift({
-        code: 'policy-not-object',
-        severity: 'error',
-        message: source.error,
-        span: { start: 0, end: 0 },
-        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        policy: ref,
-      });
-      compiled.errors.splice(1); // The parse of an empty text adds nothing useful.
-    }
-    all.push(compiled);
-    errors.push(...compiled.errors);
-    if (source.error) refusals.push({ policy: ref, code: 'policy-not-object', message: source.error, span: compiled.errors[0].span, range: compiled.errors[0].range });
-    else for (const d of refusalsOf(parsed)) refusals.push({ policy: ref, code: d.code, message: d.message, span: d.span, range: d.range });
-    return compiled;
-  };
-  const single = (kind: PolicyKind, raw: unknown) => (raw === undefined || raw === null ? undefined : make(kind, raw, 0));
-  const groups: Groups = {
-    identity: asList(input.identityPolicies).map((p, i) => make('identity', p, i)),
-    resource: single('resource', input.resourcePolicy),
-    boundary: single('boundary', input.permissionsBoundary),
-    session: single('session', input.sessionPolicy),
-    scps: asList(input.scps).map((p, i) => make('scp', p, i)),
-    rcps: asList(input.rcps).map((p, i) => make('rcp', p, i)),
-  };
-  return { groups, all, errors, refusals };
+  const sources: PolicySource[] = [];
+  const add = (kind: PolicyKind, list: unknown[]) =>
+    list.forEach((raw, index) => {
+      const name = input.names?.[kind]?.[index] ?? defaultPolicyName(kind, index);
+      sources.push(sourceOf(raw, { kind, index, name, id: `${kind}:${index}` }));
+    });
+  add('identity', asList(input.identityPolicies));
+  const one = (value: unknown) => (value === undefined || value === null ? [] : [value]);
+  add('resource', one(input.resourcePolicy));
+  add('boundary', one(input.permissionsBoundary));
+  add('session', one(input.sessionPolicy));
+  add('scp', asList(input.scps));
+  add('rcp', asList(input.rcps));
+  return compileSources(sources);
 }
 
 function requestError(field: InputError['field'], message: string): InputError {
@@ -353,10 +382,8 @@ function missingKeys(all: CompiledPolicy[], req: PreparedRequest): string[] {
 
 function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock): SimulationResult {
   const prepared = prepare(request, set.groups, clock);
-  const acceptance = { accepted: set.refusals.length === 0, refusals: set.refusals.slice() };
   if (Array.isArray(prepared)) {
-    return {
-      ...acceptance,
+    return withAcceptance({
       decision: 'ImplicitDeny',
       decisiveStatements: [],
       decidingStage: 'input',
@@ -367,7 +394,7 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
       context: [],
       crossAccount: false,
       errors: [...set.errors, ...prepared],
-    };
+    }, set.refusals);
   }
   const req = prepared;
   const policies: PolicyTrace[] = set.all.map((p) => {
@@ -388,8 +415,7 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
   const outcome = decide(inputs);
   const denyingKind = DENY_ORDER.find((k) => collected.denies.some((d) => d.policy.kind === k));
   const decisive = outcome.decision === 'ExplicitDeny' ? collected.denies : outcome.decision === 'Allow' ? decisiveAllows(outcome, inputs, collected) : [];
-  return {
-    ...acceptance,
+  return withAcceptance({
     decision: outcome.decision,
     decisiveStatements: decisive,
     decidingStage: outcome.stage,
@@ -401,18 +427,39 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
     principalKind: req.principal.kind,
     crossAccount: req.crossAccount,
     errors: set.errors.slice(),
-  };
+  }, set.refusals);
+}
+
+/**
+ * Adds `accepted` and `refusals` to a result, worked out when first read: validating
+ * every policy costs more than deciding, and the fast callers want only the decision.
+ */
+function withAcceptance(result: Omit<SimulationResult, 'accepted' | 'refusals'>, refusals: () => Refusal[]): SimulationResult {
+  let copy: Refusal[] | undefined;
+  const list = () => (copy ??= refusals().slice());
+  return Object.defineProperties(result, {
+    accepted: { enumerable: true, configurable: true, get: () => list().length === 0 },
+    refusals: { enumerable: true, configurable: true, get: list },
+  }) as SimulationResult;
 }
 
 /** Parses and compiles a set of policies once, for many requests. Never throws. */
 export function compilePolicies(input: PolicySetInput): CompiledPolicySet {
-  const set = compileInput(input ?? {});
-  const fixedClock = input?.now !== undefined ? new Clock(parseNow(input.now)) : undefined;
+  return policySetOf(compileInput(input ?? {}), input?.now);
+}
+
+/** A compiled set as callers use it: decide and simulate requests. `now` fixes the time. */
+export function policySetOf(set: CompiledInput, now?: string | Date): CompiledPolicySet {
+  const fixedClock = now !== undefined ? new Clock(parseNow(now)) : undefined;
   return {
     policies: set.all,
     errors: set.errors,
-    accepted: set.refusals.length === 0,
-    refusals: set.refusals,
+    get accepted() {
+      return set.refusals().length === 0;
+    },
+    get refusals() {
+      return set.refusals();
+    },
     decide(request) {
       const req = prepare(request, set.groups, fixedClock ?? new Clock());
       return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(set.groups, req)).decision;

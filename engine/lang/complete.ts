@@ -10,13 +10,14 @@ import {
   listActions,
   loadedServicePrefixes,
   type ActionInfo,
+  type ActionNames,
   type ConditionKeyInfo,
 } from '../catalog/index.ts';
 import { getOperator, OPERATORS, SET_QUALIFIERS, parseOperator, type OperatorDescriptor } from '../conditions/index.ts';
 import type { PolicyKind, Statement } from '../types.ts';
 import { cursorAt, statementAt, type Cursor } from './cursor.ts';
 import { objectMembers, skipWs } from '../validate/text.ts';
-import { ELEMENT_DOCS, operatorMarkdown } from './docs.ts';
+import { ELEMENT_DOCS, operatorMarkdown, type EditorOptions } from './docs.ts';
 
 export type CompletionKind = 'action' | 'operator' | 'conditionKey' | 'arn' | 'element' | 'value';
 
@@ -97,12 +98,12 @@ function serviceActionItems(cur: Cursor, service: string): CompletionItem[] {
   return items;
 }
 
-function actionCompletions(cur: Cursor): CompletionItem[] {
+function actionCompletions(cur: Cursor, names: ActionNames | undefined): CompletionItem[] {
   const colon = cur.typed.indexOf(':');
   if (colon > 0) {
     const service = cur.typed.slice(0, colon).toLowerCase();
     if (getService(service)) return serviceActionItems(cur, service);
-    return (actionNamesFor(service) ?? []).map((name) => ({
+    return (actionNamesFor(service, names) ?? []).map((name) => ({
       label: `${service}:${name}`,
       kind: 'action' as const,
       insertText: literal(cur, `${service}:${name}`),
@@ -322,7 +323,7 @@ const SERVICE_PRINCIPALS: [string, string][] = [
  * Effect, Version, Principal and Bool/Null conditions. `from`..`to` is the
  * text the chosen item replaces.
  */
-export function completeAt(text: string, offset: number, kind: PolicyKind): CompletionResult {
+export function completeAt(text: string, offset: number, kind: PolicyKind, options: EditorOptions = {}): CompletionResult {
   const cur = cursorAt(text, offset);
   const p = cur.path;
   const inSt = cur.inStatement;
@@ -358,7 +359,7 @@ export function completeAt(text: string, offset: number, kind: PolicyKind): Comp
   switch (element) {
     case 'Action':
     case 'NotAction':
-      return inSt.length <= 2 ? finish(cur, actionCompletions(cur)) : empty;
+      return inSt.length <= 2 ? finish(cur, actionCompletions(cur, options.actionNames)) : empty;
     case 'Resource':
     case 'NotResource':
       return inSt.length <= 2 ? finish(cur, resourceCompletions(cur, statementAt(text, kind, offset))) : empty;

@@ -1,6 +1,6 @@
 // Markdown for hovers and completion documentation, built from the catalog
 // and the operator table.
-import { conditionKeysForAction, suggestActions, type ActionInfo, type ConditionKeyInfo } from '../catalog/index.ts';
+import { conditionKeysForAction, suggestActions, type ActionInfo, type ActionNames, type ConditionKeyInfo } from '../catalog/index.ts';
 import { parseOperator } from '../conditions/index.ts';
 
 /** One line per policy element. */
@@ -71,7 +71,13 @@ export function wildcardMarkdown(pattern: string, actions: readonly ActionInfo[]
 }
 
 /** An action name AWS does not have, with the nearest ones. */
-export function unknownActionMarkdown(action: string): string {
-  const near = suggestActions(action, 3);
+/** What the editor helpers may be given besides the text. */
+export interface EditorOptions {
+  /** Every service's action names (`loadAllActionNames`): completes and explains actions of every service. */
+  actionNames?: ActionNames;
+}
+
+export function unknownActionMarkdown(action: string, names?: ActionNames): string {
+  const near = suggestActions(action, 3, names);
   return [`**\`${action}\`** is not a known action.`, ...(near.length > 0 ? ['', `Did you mean ${near.map((n) => `\`${n}\``).join(', ')}?`] : [])].join('\n');
 }

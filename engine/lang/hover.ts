@@ -8,10 +8,11 @@ import {
   getService,
   isKnownAction,
   resourceTypesForArn,
+  type ActionNames,
 } from '../catalog/index.ts';
 import { compileWildcard } from '../match/index.ts';
 import type { PolicyKind, Span } from '../types.ts';
-import { actionMarkdown, ELEMENT_DOCS, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown } from './docs.ts';
+import { actionMarkdown, ELEMENT_DOCS, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown, type EditorOptions } from './docs.ts';
 
 export interface Hover {
   /** The string (with its quotes) the hover is about. */
@@ -25,25 +26,25 @@ function statementPath(path: (string | number)[]): (string | number)[] | undefin
   return path.slice(1);
 }
 
-function actionHover(value: string): string {
+function actionHover(value: string, names: ActionNames | undefined): string {
   if (value === '*') return '**`*`** matches every action of every service.';
   const colon = value.indexOf(':');
   const wildcard = value.includes('*') || value.includes('?');
   if (colon > 0 && wildcard) {
     const service = value.slice(0, colon).toLowerCase();
-    if (getService(service) || !actionNamesFor(service)) return wildcardMarkdown(value, expandAction(value));
+    if (getService(service) || !actionNamesFor(service, names)) return wildcardMarkdown(value, expandAction(value));
     // A service known by its action names only.
     const match = compileWildcard(value.slice(colon + 1), { ignoreCase: true });
-    const names = (actionNamesFor(service) ?? []).filter(match);
-    const list = names.slice(0, 60).map((n) => `- \`${service}:${n}\``);
-    return [`**\`${value}\`** matches ${names.length} action${names.length === 1 ? '' : 's'}:`, '', ...list].join('\n');
+    const matching = (actionNamesFor(service, names) ?? []).filter(match);
+    const list = matching.slice(0, 60).map((n) => `- \`${service}:${n}\``);
+    return [`**\`${value}\`** matches ${matching.length} action${matching.length === 1 ? '' : 's'}:`, '', ...list].join('\n');
   }
   const info = getAction(value);
   if (info) return actionMarkdown(info);
-  if (colon > 0 && isKnownAction(value.slice(0, colon), value.slice(colon + 1)) === true) {
+  if (colon > 0 && isKnownAction(value.slice(0, colon), value.slice(colon + 1), names) === true) {
     return `**\`${value}\`** is an action of \`${value.slice(0, colon).toLowerCase()}\` (the simulator has no details for this service).`;
   }
-  return unknownActionMarkdown(value);
+  return unknownActionMarkdown(value, names);
 }
 
 function resourceHover(value: string): string {
@@ -65,7 +66,7 @@ function keyHover(value: string): string {
  * resource types, condition keys), a wildcard (the actions it expands to), a
  * condition operator or key, a resource ARN, or a policy element.
  */
-export function hoverAt(text: string, offset: number, _kind?: PolicyKind): Hover | undefined {
+export function hoverAt(text: string, offset: number, _kind?: PolicyKind, options: EditorOptions = {}): Hover | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   const node: Node | undefined = findNodeAtOffset(root, offset, true);
@@ -85,7 +86,7 @@ export function hoverAt(text: string, offset: number, _kind?: PolicyKind): Hover
   } else if (isKey && inSt?.[0] === 'Condition' && inSt.length === 3) {
     markdown = keyHover(value);
   } else if (!isKey && (inSt?.[0] === 'Action' || inSt?.[0] === 'NotAction')) {
-    markdown = actionHover(value);
+    markdown = actionHover(value, options.actionNames);
   } else if (!isKey && (inSt?.[0] === 'Resource' || inSt?.[0] === 'NotResource')) {
     markdown = resourceHover(value);
   } else if (!isKey && inSt?.[0] === 'Effect') {

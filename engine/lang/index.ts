@@ -6,3 +6,4 @@ export type { CompletionItem, CompletionKind, CompletionResult } from './complet
 /** Markdown about the string at an offset: action, wildcard, operator, condition key, ARN. */
 export { hoverAt } from './hover.ts';
 export type { Hover } from './hover.ts';
+export type { EditorOptions } from './docs.ts';

@@ -4,6 +4,9 @@ import { parseJsonFast } from './fastjson.ts';
 
 export type JsonNode = Node;
 
+/** The problems that mean the text is not (yet) well-formed JSON. */
+export const JSON_PROBLEM_CODES: ReadonlySet<string> = new Set(['json-syntax', 'json-comment', 'json-trailing-comma', 'json-too-deep', 'json-empty']);
+
 export interface JsonProblem {
   code: 'json-syntax' | 'json-comment' | 'json-trailing-comma' | 'json-too-deep' | 'json-empty';
   message: string;

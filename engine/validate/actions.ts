@@ -39,7 +39,7 @@ function checkEntry(ctx: ValidationContext, ref: ActionRef): void {
       return;
     }
     case 'unknown-service': {
-      const [best] = ref.wildcard ? [] : suggestActions(text, 1);
+      const [best] = ref.wildcard ? [] : suggestActions(text, 1, ctx.options.actionNames);
       ctx.report(
         'action-service-unknown',
         ref.item.span,
@@ -51,7 +51,7 @@ function checkEntry(ctx: ValidationContext, ref: ActionRef): void {
       return;
     }
     case 'unknown': {
-      const suggestions = suggestActions(text, 3);
+      const suggestions = suggestActions(text, 3, ctx.options.actionNames);
       const best = suggestions[0];
       ctx.report(
         'action-unknown',

@@ -15,7 +15,8 @@ export type DiagnosticGroup =
   | 'conditions'
   | 'security'
   | 'size'
-  | 'ecs';
+  | 'ecs'
+  | 'workspace';
 
 export interface CodeInfo {
   severity: Severity;
@@ -128,6 +129,10 @@ export const CODES = {
   'trust-ecs-tasks-missing': c('error', 'ecs', 'Task role does not trust ECS tasks', 'ECS tasks assume their task role and task execution role as the service principal `ecs-tasks.amazonaws.com`.'),
   'trust-ecs-principal-misspelt': c('warning', 'ecs', 'Misspelt ECS service principal', 'ECS tasks assume roles as `ecs-tasks.amazonaws.com`; a near miss trusts nothing.'),
   'trust-confused-deputy': c('suggestion', 'ecs', 'No confused-deputy condition', 'Add an `aws:SourceAccount` or `aws:SourceArn` condition so that only your account\'s ECS tasks can assume the role.'),
+
+  // ------------------------------------------------------------ workspace (analyzeWorkspace)
+  'policy-left-out': c('warning', 'workspace', 'Policy left out', 'A request is evaluated with one resource-based policy, one permissions boundary and one session policy; only the first of each kind takes part.'),
+  'policy-disabled': c('suggestion', 'workspace', 'Policy turned off', 'The policy is kept in the workspace but takes no part in the decision until it is turned on again.'),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every diagnostic code the validator can report. */

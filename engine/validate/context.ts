@@ -11,6 +11,7 @@ import {
   isKnownServicePrefix,
   loadedServicePrefixes,
   type ActionInfo,
+  type ActionNames,
 } from '../catalog/index.ts';
 import { compileWildcard } from '../match/index.ts';
 import { LineIndex } from '../source/lines.ts';
@@ -133,7 +134,7 @@ export function isInDepth(prefix: string): boolean {
 
 // ---------------------------------------------------------------- actions
 
-function resolveAction(item: Located<string>): ActionRef {
+function resolveAction(item: Located<string>, names: ActionNames | undefined): ActionRef {
   const text = item.value;
   const base = { item, service: '', name: '', wildcard: false, inDepth: false, infos: [] as readonly ActionInfo[] };
   if (text === '*') return { ...base, wildcard: true, status: 'any' };
@@ -159,20 +160,21 @@ function resolveAction(item: Located<string>): ActionRef {
     return { ...ref, inDepth, infos: info ? [info] : [], status: info ? 'known' : 'unknown' };
   }
   if (wildcard) {
-    const names = actionNamesFor(service);
-    if (!names) return { ...ref, status: 'unknown-yet' };
+    const list = actionNamesFor(service, names);
+    if (!list) return { ...ref, status: 'unknown-yet' };
     const match = globCached(name);
-    return { ...ref, status: names.some(match) ? 'known' : 'no-match' };
+    return { ...ref, status: list.some(match) ? 'known' : 'no-match' };
   }
-  const known = isKnownAction(service, name);
+  const known = isKnownAction(service, name, names);
   return { ...ref, status: known === 'unknown-yet' ? 'unknown-yet' : known ? 'known' : 'unknown' };
 }
 
-function statementInfo(st: Statement): StatementInfo {
+function statementInfo(st: Statement, names: ActionNames | undefined): StatementInfo {
   const negated = st.action === undefined && st.notAction !== undefined;
   const list = (negated ? st.notAction : st.action) ?? [];
-  const actions = list.map(resolveAction);
-  const extraActions = !negated && st.notAction ? st.notAction.map(resolveAction) : [];
+  const resolve = (item: Located<string>) => resolveAction(item, names);
+  const actions = list.map(resolve);
+  const extraActions = !negated && st.notAction ? st.notAction.map(resolve) : [];
   const closed = actions.length > 0 && actions.every((a) => a.status === 'known' && a.inDepth);
   const seen = new Set<ActionInfo>();
   const infos: ActionInfo[] = [];
@@ -215,7 +217,7 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions): C
   const diagnostics: Diagnostic[] = [];
   let lines: LineIndex | undefined;
   const index = (): LineIndex => (lines ??= new LineIndex(text));
-  const statements = (parsed.policy?.statements ?? []).map(statementInfo);
+  const statements = (parsed.policy?.statements ?? []).map((st) => statementInfo(st, options.actionNames));
   const version = parsed.policy?.version?.value;
   const ctx: ValidationContext = {
     text,

@@ -4,13 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import actionNames from '../catalog/data/action-names.json' with { type: 'json' };
-import { loadAllActionNamesSync } from '../catalog/index.ts';
+import { actionNamesFrom } from '../catalog/index.ts';
 import type { PolicyKind } from '../types.ts';
 import { isDiagnosticCode } from './codes.ts';
 import { at } from './testing.ts';
 import { validatePolicy } from './validate.ts';
 
-loadAllActionNamesSync(actionNames);
+const options = { actionNames: actionNamesFrom(actionNames) };
 
 const KINDS: readonly PolicyKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];
 
@@ -58,7 +58,7 @@ describe('diagnostic corpus', () => {
     const corpus = readCorpus(new URL(file, corpusDir).pathname);
     for (const p of corpus.policies) {
       it(`${file}: ${p.name}`, () => {
-        const found = validatePolicy(p.text, p.kind);
+        const found = validatePolicy(p.text, p.kind, options);
         for (const e of p.expect) {
           expect(found.some((d) => d.code === e.code && at(p.text, d) === e.at), `${e.code} at ${e.at}`).toBe(true);
         }
@@ -76,7 +76,7 @@ describe('gallery examples validate without false errors', () => {
     for (const p of example.policies) {
       it(`${file}: ${p.name}`, () => {
         const text = JSON.stringify(p.policy, null, 2);
-        const errors = validatePolicy(text, p.kind).filter((d) => d.severity === 'error');
+        const errors = validatePolicy(text, p.kind, options).filter((d) => d.severity === 'error');
         if (file === 'ecr-policy-structure.json') {
           // The guide's own `arn:aws:ecs:...:repository/*` names the wrong service on purpose.
           expect(errors.map((d) => [d.code, at(text, d)])).toEqual([

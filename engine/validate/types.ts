@@ -1,5 +1,6 @@
 // Shapes of the validator's output. Offsets are the truth; ranges are the same
 // spans as 1-based line/column, computed in one place (LineIndex).
+import type { ActionNames } from '../catalog/index.ts';
 import type { Range, Span } from '../types.ts';
 import type { DiagnosticCode } from './codes.ts';
 
@@ -43,4 +44,9 @@ export interface ValidateOptions {
    * trust policy that does not trust `ecs-tasks.amazonaws.com` an error.
    */
   roleUse?: 'ecs-task' | 'ecs-task-execution';
+  /**
+   * Every service's action names (`loadAllActionNames`). Without them, actions of
+   * services the catalog does not describe in depth are not checked.
+   */
+  actionNames?: ActionNames;
 }
