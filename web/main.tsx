@@ -4,7 +4,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initAppStore } from './store';
-import { forgetDiagnostics } from './store/evaluate';
 import { loadAllActionNames } from './engine-extras';
 import { connectPersistence } from './store/autosave';
 import { registerServiceWorker } from './offline';
@@ -27,10 +26,7 @@ createRoot(root).render(
 // validator can tell a misspelt action of any service; then the policies are checked again.
 window.addEventListener('load', () => {
   void loadAllActionNames()
-    .then(() => {
-      forgetDiagnostics([]);
-      store.getState().actions.recompute();
-    })
+    .then((names) => store.getState().actions.setActionNames(names))
     .catch((e: unknown) => console.warn('AWS action names could not be loaded; actions of services beyond ECR and ECS are not checked.', e));
 });
 

@@ -75,6 +75,8 @@ export interface TestResult {
 export interface WorkspaceAnalysis {
   /** The decision and full trace for the workspace's request; policies are named by their ids. */
   result: SimulationResult;
+  /** The policies that take part, compiled: decide or simulate more requests against them without parsing again. */
+  compiled: CompiledPolicySet;
   /** Per policy, in the order given. */
   policies: PolicyAnalysis[];
   /** Every policy's diagnostics, keyed by its id. */
@@ -227,6 +229,7 @@ function analyzeWith(workspace: WorkspaceInput, options: AnalyzeOptions, workFor
   for (const p of policies) diagnostics[p.id] = p.diagnostics;
   return {
     result,
+    compiled: set,
     policies,
     diagnostics,
     tests,

@@ -9,6 +9,11 @@ type M = typeof Monaco;
 
 export const MARKER_OWNER = 'policy-sim';
 
+/** What completion and hover know beyond the text: every service's action names, once loaded. */
+function editorOptions() {
+  return { actionNames: appStore().getState().actionNames ?? undefined };
+}
+
 /** The editor path (model URI) of a policy tab. */
 export function modelPath(id: string): string {
   return `policy/${id}.json`;
@@ -70,7 +75,7 @@ export function registerProviders(monaco: M): void {
     provideCompletionItems(model, position) {
       const policy = policyForModel(model);
       if (!policy) return { suggestions: [] };
-      const r = completeAt(model.getValue(), model.getOffsetAt(position), policy.kind);
+      const r = completeAt(model.getValue(), model.getOffsetAt(position), policy.kind, editorOptions());
       const start = model.getPositionAt(r.from);
       const end = model.getPositionAt(r.to);
       const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
@@ -93,7 +98,7 @@ export function registerProviders(monaco: M): void {
     provideHover(model, position) {
       const policy = policyForModel(model);
       if (!policy) return null;
-      const h = hoverAt(model.getValue(), model.getOffsetAt(position), policy.kind);
+      const h = hoverAt(model.getValue(), model.getOffsetAt(position), policy.kind, editorOptions());
       if (!h) return null;
       const start = model.getPositionAt(h.span.start);
       const end = model.getPositionAt(h.span.end);

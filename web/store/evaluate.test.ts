@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticsFor } from './evaluate';
+import { evaluate } from './evaluate';
 import type { PolicyTab } from './types';
 
 const repositoryPolicy = JSON.stringify({
@@ -7,13 +7,16 @@ const repositoryPolicy = JSON.stringify({
   Statement: [{ Sid: 'Push', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: ['ecr:PutImage', 'ecr:InitiateLayerUpload'] }],
 });
 
+const codes = (tab: PolicyTab, resource: string) =>
+  evaluate({ policies: [tab], request: { principal: 'arn:aws:iam::111122223333:user/u', action: 'ecr:PutImage', resource }, tests: [], batchService: null, actionNames: null }).diagnostics[tab.id].map(
+    (d) => d.code,
+  );
+
 describe('diagnostics in the app', () => {
   it('a repository policy is checked against the account of the request’s repository', () => {
-    const tab = { id: 'r1', kind: 'resource', name: 'repo', text: repositoryPolicy } as PolicyTab;
-    const request = { principal: 'arn:aws:iam::111122223333:user/u', action: 'ecr:PutImage', resource: 'arn:aws:ecr:us-east-1:111122223333:repository/web' };
-    expect(diagnosticsFor(tab, request).map((d) => d.code)).toContain('repository-cross-account-push');
+    const tab: PolicyTab = { id: 'r1', kind: 'resource', name: 'repo', text: repositoryPolicy };
+    expect(codes(tab, 'arn:aws:ecr:us-east-1:111122223333:repository/web')).toContain('repository-cross-account-push');
     // The same policy guarding a repository of the granted account grants nothing cross-account.
-    const own = { ...request, resource: 'arn:aws:ecr:us-east-1:444455556666:repository/web' };
-    expect(diagnosticsFor(tab, own).map((d) => d.code)).not.toContain('repository-cross-account-push');
+    expect(codes(tab, 'arn:aws:ecr:us-east-1:444455556666:repository/web')).not.toContain('repository-cross-account-push');
   });
 });

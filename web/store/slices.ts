@@ -1,11 +1,11 @@
 // The store's three slices. Each gives its initial state and its actions; index.ts
 // puts them in one store with every action under `actions`.
-import type { PolicyKind } from '../../engine';
+import { kindInfo, type PolicyKind } from '../../engine';
 import type { Workspace } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
-import { diagnosticsFor, evaluate, forgetDiagnostics, SINGLE_KINDS } from './evaluate';
+import { evaluate, type Evaluation } from './evaluate';
 import { isPristine, readStoredWorkspace, STORAGE_KEYS, writeStoredWorkspace, type StorageLike } from './persistence';
-import type { Actions, PolicyTab, ResultState, StoreState, UiState, WorkspaceState } from './types';
+import type { Actions, Malformed, PolicyTab, ResultState, StoreState, UiState, WorkspaceState } from './types';
 import { fromWorkspace, newId, sameWorkspace, toWorkspace } from './workspace';
 
 export type SetState = (partial: Partial<StoreState> | ((s: StoreState) => Partial<StoreState>)) => void;
@@ -15,14 +15,15 @@ export interface SliceEnv {
 }
 type SliceActions<K extends keyof Actions> = (set: SetState, get: GetState, env: SliceEnv) => Pick<Actions, K>;
 
-export const KIND_LABELS: Record<PolicyKind, string> = {
-  identity: 'Identity policy',
-  resource: 'Resource policy',
-  boundary: 'Permissions boundary',
-  scp: 'SCP',
-  rcp: 'RCP',
-  session: 'Session policy',
-};
+/** A kind's name for people (the engine's kind table holds it). */
+export function kindLabel(kind: PolicyKind): string {
+  return kindInfo(kind).label;
+}
+
+/** Kinds a request is evaluated with only one of. */
+function singleKind(kind: PolicyKind): boolean {
+  return kindInfo(kind).cardinality === 'one';
+}
 
 const NEW_POLICY_TEXT: Record<PolicyKind, string> = {
   identity: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "ecr:DescribeRepositories",\n      "Resource": "*"\n    }\n  ]\n}\n',
@@ -79,13 +80,13 @@ export const workspaceActions: SliceActions<
     addPolicy(kind) {
       const { policies, actions } = get();
       const existing = policies.find((p) => p.kind === kind);
-      if (existing && SINGLE_KINDS.has(kind)) {
+      if (existing && singleKind(kind)) {
         actions.setActive(existing.id);
-        actions.notify({ tone: 'info', text: `A request is evaluated with one ${KIND_LABELS[kind].toLowerCase()}; it is already open.` });
+        actions.notify({ tone: 'info', text: `A request is evaluated with one ${kindLabel(kind).toLowerCase()}; it is already open.` });
         return;
       }
       const count = policies.filter((p) => p.kind === kind).length;
-      const name = count ? `${KIND_LABELS[kind]} ${count + 1}` : KIND_LABELS[kind];
+      const name = count ? `${kindLabel(kind)} ${count + 1}` : kindLabel(kind);
       const tab: PolicyTab = { id: newId('p'), kind, name, text: NEW_POLICY_TEXT[kind] };
       update({ policies: [...policies, tab], activeId: tab.id });
     },
@@ -96,8 +97,8 @@ export const workspaceActions: SliceActions<
     },
     setPolicyKind(id, kind) {
       const { policies, actions } = get();
-      if (SINGLE_KINDS.has(kind) && policies.some((p) => p.kind === kind && p.id !== id)) {
-        actions.notify({ tone: 'error', text: `There is already a ${KIND_LABELS[kind].toLowerCase()}; a request is evaluated with one.` });
+      if (singleKind(kind) && policies.some((p) => p.kind === kind && p.id !== id)) {
+        actions.notify({ tone: 'error', text: `There is already a ${kindLabel(kind).toLowerCase()}; a request is evaluated with one.` });
         return;
       }
       update({ policies: policies.map((p) => (p.id === id ? { ...p, kind } : p)) });
@@ -110,7 +111,6 @@ export const workspaceActions: SliceActions<
       const next = policies.filter((p) => p.id !== id);
       const nextActive = activeId === id ? (next[Math.min(index, next.length - 1)]?.id ?? '') : activeId;
       update({ policies: next, activeId: nextActive });
-      forgetDiagnostics(next);
       actions.notify({ tone: 'info', text: `Removed “${removed.tab.name}”.`, action: { label: 'Undo', run: 'restore-removed' } });
     },
     restoreRemoved() {
@@ -178,7 +178,6 @@ export const workspaceActions: SliceActions<
         kept = writeStoredWorkspace(env.storage, current, STORAGE_KEYS.previous);
       }
       const next = fromWorkspace(ws);
-      forgetDiagnostics([]);
       update({ ...next, incoming: null, hasPrevious: get().hasPrevious || kept });
       const what = { example: 'Opened the example.', shared: 'Opened the shared workspace.', reset: 'Started a new workspace from the default example.', restore: 'Restored your previous workspace.' }[reason];
       get().actions.notify(
@@ -203,43 +202,65 @@ export const workspaceActions: SliceActions<
 
 export const initialResultState: ResultState = {
   result: null,
+  stale: null,
+  accepted: true,
+  refusals: [],
   diagnostics: {},
   testOutcomes: {},
   failingTests: 0,
   batch: null,
-  refIds: {},
-  ignored: [],
+  leftOut: {},
   conditionKeys: [],
   evalSeq: 0,
   evalMs: 0,
+  actionNames: null,
 };
 
-/** Above this much policy text, diagnostics wait for a pause in typing; the decision never waits. */
-const LARGE_TEXT = 30_000;
-let diagTimer: ReturnType<typeof setTimeout> | undefined;
+/** The first place a policy's JSON stops being well formed, for the out-of-date banner. */
+function malformedOf(e: Evaluation, policies: readonly PolicyTab[]): Malformed | null {
+  const id = e.analysis.malformed[0];
+  if (id === undefined) return null;
+  const d = (e.diagnostics[id] ?? []).find((x) => x.severity === 'error') ?? e.refusals.find((r) => r.policy.id === id);
+  const name = policies.find((p) => p.id === id)?.name ?? id;
+  const span = d?.span ?? { start: 0, end: 0 };
+  return { policyId: id, name, message: d?.message ?? 'The JSON is not complete.', span, line: d?.range.start.line ?? 1, column: d?.range.start.column ?? 1 };
+}
 
-export const resultActions: SliceActions<'recompute'> = (set, get) => {
-  const computeDiagnostics = () => {
-    const diagnostics: ResultState['diagnostics'] = {};
-    const { policies, request } = get();
-    for (const p of policies) diagnostics[p.id] = diagnosticsFor(p, request);
-    set({ diagnostics });
-  };
-  return {
-    recompute() {
-      const s = get();
-      const started = performance.now();
-      const evaluation = evaluate({ policies: s.policies, request: s.request, tests: s.tests, batchService: s.view === 'batch' ? s.batchService : null });
-      const evalMs = performance.now() - started;
-      set({ ...evaluation, evalMs, evalSeq: s.evalSeq + 1 });
-      const size = s.policies.reduce((n, p) => n + p.text.length, 0);
-      if (diagTimer !== undefined) clearTimeout(diagTimer);
-      diagTimer = undefined;
-      if (size < LARGE_TEXT) computeDiagnostics();
-      else diagTimer = setTimeout(computeDiagnostics, 150);
-    },
-  };
-};
+export const resultActions: SliceActions<'recompute' | 'setActionNames'> = (set, get) => ({
+  recompute() {
+    const s = get();
+    const started = performance.now();
+    const evaluation = evaluate({
+      policies: s.policies,
+      request: s.request,
+      tests: s.tests,
+      batchService: s.view === 'batch' ? s.batchService : null,
+      actionNames: s.actionNames,
+    });
+    const evalMs = performance.now() - started;
+    const { analysis: _analysis, ...fresh } = evaluation;
+    const stale = malformedOf(evaluation, s.policies);
+    if (stale) {
+      // Half-typed JSON: a decision from a partial parse could be wrong (a swallowed Deny), so the
+      // last decision stays, out of date; the markers and the acceptance follow the text.
+      set({
+        stale,
+        diagnostics: fresh.diagnostics,
+        accepted: fresh.accepted,
+        refusals: fresh.refusals,
+        leftOut: fresh.leftOut,
+        evalMs,
+        evalSeq: s.evalSeq + 1,
+      });
+      return;
+    }
+    set({ ...fresh, stale: null, evalMs, evalSeq: s.evalSeq + 1 });
+  },
+  setActionNames(actionNames) {
+    set({ actionNames });
+    get().actions.recompute();
+  },
+});
 
 // ------------------------------------------------------------------ ui
 

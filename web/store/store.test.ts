@@ -75,12 +75,33 @@ describe('the store', () => {
     expect(store.getState().result?.decision).toBe('ImplicitDeny');
   });
 
-  it('maps deciding statements to their tabs', () => {
+  it('names deciding statements by their tabs', () => {
     const store = createAppStore({ location: { hash: '' }, storage: memoryStorage() });
     store.getState().actions.setRequest({ action: 'ecr:BatchDeleteImage' });
-    const { result, refIds, policies } = store.getState();
+    const { result, policies } = store.getState();
     const r = result!.decisiveStatements[0];
-    expect(refIds[`${r.policy.kind}:${r.policy.index}`]).toBe(policies[1].id);
+    expect(r.policy.id).toBe(policies[1].id);
+  });
+
+  it('keeps the last decision, out of date, while a policy is half typed; says when AWS would refuse one', () => {
+    const store = createAppStore({ location: { hash: '' }, storage: memoryStorage() });
+    const before = store.getState().result!.decision;
+    const id = store.getState().policies[0].id;
+    const text = store.getState().policies[0].text;
+    store.getState().actions.setPolicyText(id, text.slice(0, text.length / 2));
+    const half = store.getState();
+    expect(half.stale).toMatchObject({ policyId: id });
+    expect(half.result!.decision).toBe(before);
+    expect(half.accepted).toBe(false);
+    // A Principal in an identity policy: AWS refuses it; the decision is computed but not accepted.
+    const withPrincipal = text.replace('"Effect"', '"Principal": "*", "Effect"');
+    store.getState().actions.setPolicyText(id, withPrincipal);
+    const refused = store.getState();
+    expect(refused.stale).toBeNull();
+    expect(refused.accepted).toBe(false);
+    expect(refused.refusals[0]).toMatchObject({ code: 'principal-not-allowed', policy: { id } });
+    store.getState().actions.setPolicyText(id, text);
+    expect(store.getState().accepted).toBe(true);
   });
 
   it('keeps replaced work restorable', () => {

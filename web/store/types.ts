@@ -1,6 +1,6 @@
 // Shapes of the app's store. The store holds texts and engine results; editor
 // objects live in web/monaco and web/features/editor, never here.
-import type { Decision, PolicyKind, SimulationRequest, SimulationResult, Span } from '../../engine';
+import type { ActionNames, Decision, PolicyKind, Refusal, SimulationRequest, SimulationResult, Span } from '../../engine';
 import type { AccessLevel, Diagnostic, Workspace } from '../engine-extras';
 
 export interface PolicyTab {
@@ -9,6 +9,8 @@ export interface PolicyTab {
   kind: PolicyKind;
   name: string;
   text: string;
+  /** False: kept, but left out of the decision. */
+  enabled?: boolean;
 }
 
 export interface TestCase {
@@ -50,23 +52,40 @@ export interface WorkspaceState {
   tests: TestCase[];
 }
 
+/** Where a policy's JSON stops being well formed (mid-typing). */
+export interface Malformed {
+  policyId: string;
+  name: string;
+  message: string;
+  span: Span;
+  line: number;
+  column: number;
+}
+
 export interface ResultState {
+  /** The decision shown: computed from policies that all parse; null until there is one. */
   result: SimulationResult | null;
+  /** Set while a policy's JSON does not parse: `result` and the panels then show the last decision, out of date. */
+  stale: Malformed | null;
+  /** Whether AWS would accept every policy that takes part, as written (of the current text). */
+  accepted: boolean;
+  /** Why not: the refusing findings, with their policy (by id) and place. */
+  refusals: Refusal[];
   /** Per policy id. */
   diagnostics: Record<string, Diagnostic[]>;
   /** Per test id. */
   testOutcomes: Record<string, TestOutcome>;
   failingTests: number;
   batch: BatchRow[] | null;
-  /** `${kind}:${index}` of the engine's PolicyRef -> policy id. */
-  refIds: Record<string, string>;
-  /** Tabs the engine leaves out (a second resource policy, say). */
-  ignored: string[];
+  /** Policy id -> why the engine leaves it out (a second boundary, turned off). */
+  leftOut: Record<string, string>;
   /** Every condition key the policies read, in order of first use, and whether the request lacks it. */
   conditionKeys: { key: string; missing: boolean }[];
   /** Counts evaluations; the page benchmark waits on it. */
   evalSeq: number;
   evalMs: number;
+  /** Every service's action names, once loaded after the first paint (they let the validator check any action). */
+  actionNames: ActionNames | null;
 }
 
 export interface UiState {
@@ -118,6 +137,7 @@ export interface Actions {
   notify(n: Omit<Notice, 'id'>): void;
   dismissNotice(id: number): void;
   recompute(): void;
+  setActionNames(names: ActionNames): void;
 }
 
 export type StoreState = WorkspaceState & ResultState & UiState & { actions: Actions };

@@ -4,7 +4,6 @@ import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyKind } from '../../../engine';
 import { useActions, useApp } from '../../store';
-import { KIND_LABELS } from '../../store/slices';
 import { editorBridge } from './bridge';
 import { KindOptions, PolicyTabs } from './PolicyTabs';
 
@@ -50,11 +49,11 @@ class EditorBoundary extends Component<{ children: ReactNode }, { failed: boolea
 }
 
 function Toolbar() {
-  const { policy, ignored, index, count } = useApp(
+  const { policy, leftOut, index, count } = useApp(
     useShallow((s) => {
       const index = s.policies.findIndex((p) => p.id === s.activeId);
       const policy = s.policies[index];
-      return { policy, index, count: s.policies.length, ignored: policy ? s.ignored.includes(policy.id) : false };
+      return { policy, index, count: s.policies.length, leftOut: policy ? s.leftOut[policy.id] : undefined };
     }),
   );
   const actions = useActions();
@@ -93,9 +92,9 @@ function Toolbar() {
       <button type="button" className={`${btn} text-red-700 dark:text-red-400`} data-testid="policy-remove" onClick={() => actions.removePolicy(policy.id)}>
         Remove
       </button>
-      {ignored && (
+      {leftOut && (
         <span className="text-amber-700 dark:text-amber-400" data-testid="policy-ignored">
-          Not evaluated: a request uses only the first {KIND_LABELS[policy.kind].toLowerCase()}.
+          Not evaluated: {leftOut}.
         </span>
       )}
     </div>

@@ -7,7 +7,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { editor } from 'monaco-editor/editor';
 import { MARKER_OWNER, modelPath, policyForModel, registerProviders, toMarker } from '../../monaco/providers';
 import { appStore, useApp } from '../../store';
-import { refKey } from '../../store/evaluate';
 import { useResolvedTheme } from '../theme/theme';
 import { editorBridge } from './bridge';
 
@@ -34,7 +33,8 @@ function syncDecorations() {
   if (!ed || !model || !coll) return;
   const s = appStore().getState();
   const policy = policyForModel(model);
-  const decisive = (s.result?.decisiveStatements ?? []).filter((r) => policy && s.refIds[refKey(r.policy.kind, r.policy.index)] === policy.id);
+  // An out-of-date decision's spans point into an older text: no highlights until it is current.
+  const decisive = s.stale ? [] : (s.result?.decisiveStatements ?? []).filter((r) => policy && r.policy.id === policy.id);
   coll.set(
     decisive.map((r) => {
       const start = model.getPositionAt(r.span.start);
@@ -117,14 +117,14 @@ export default function MonacoEditor() {
   const { activeId, text } = useApp(useShallow((s) => ({ activeId: s.activeId, text: s.policies.find((p) => p.id === s.activeId)?.text ?? '' })));
   const diagnostics = useApp((s) => s.diagnostics);
   const policies = useApp((s) => s.policies);
-  const { result, refIds } = useApp(useShallow((s) => ({ result: s.result, refIds: s.refIds })));
+  const { result, stale } = useApp(useShallow((s) => ({ result: s.result, stale: s.stale })));
   const reveal = useApp((s) => s.reveal);
   const theme = useResolvedTheme();
 
   // Markers for every open model, whenever diagnostics change.
   useEffect(() => syncMarkers(), [diagnostics, activeId]);
   // Decisive statements of the active policy.
-  useEffect(() => syncDecorations(), [result, refIds, activeId, text]);
+  useEffect(() => syncDecorations(), [result, stale, activeId, text]);
   // A click on a deciding statement in the result panel.
   useEffect(() => applyReveal(), [reveal, activeId]);
   // Models of closed tabs are disposed.

@@ -3,7 +3,7 @@ import { useRef, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyKind } from '../../../engine';
 import { useActions, useApp } from '../../store';
-import { KIND_LABELS } from '../../store/slices';
+import { kindLabel } from '../../store/slices';
 
 export const KIND_SHORT: Record<PolicyKind, string> = {
   identity: 'ID',
@@ -20,7 +20,7 @@ export const KIND_ORDER: PolicyKind[] = ['identity', 'resource', 'boundary', 'sc
 export function KindOptions() {
   return KIND_ORDER.map((k) => (
     <option key={k} value={k}>
-      {KIND_LABELS[k]}
+      {kindLabel(k)}
     </option>
   ));
 }
@@ -102,7 +102,7 @@ export function PolicyTabs() {
               data-policy-id={p.id}
               data-kind={p.kind}
               data-active={active}
-              title={`${KIND_LABELS[p.kind]}: ${p.name} (double-click or F2 to rename; Alt+Shift+←/→ to move)`}
+              title={`${kindLabel(p.kind)}: ${p.name} (double-click or F2 to rename; Alt+Shift+←/→ to move)`}
               draggable
               onDragStart={() => (dragId.current = p.id)}
               onDragOver={(e) => e.preventDefault()}

@@ -5,7 +5,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConditionTrace, ElementTrace, PolicyTrace, StatementRef, StatementTrace } from '../../../engine';
 import { Inline } from '../../lib/Inline';
 import { useActions, useApp } from '../../store';
-import { refKey } from '../../store/evaluate';
 
 function statementLabel(r: StatementRef): string {
   return r.sid ? r.sid : `statement ${r.statementIndex + 1}`;
@@ -20,12 +19,9 @@ function Mark({ ok }: { ok: boolean }) {
 }
 
 function useReveal() {
-  const refIds = useApp((s) => s.refIds);
   const actions = useActions();
-  return (r: { policy?: { kind: StatementRef['policy']['kind']; index: number }; span: { start: number; end: number } }) => {
-    if (!r.policy) return;
-    const id = refIds[refKey(r.policy.kind, r.policy.index)];
-    if (id) actions.revealStatement(id, r.span);
+  return (r: { policy?: { id: string }; span: { start: number; end: number } }) => {
+    if (r.policy) actions.revealStatement(r.policy.id, r.span);
   };
 }
 
