@@ -3,8 +3,13 @@
  *
  * Contract (outside checks use it too):
  *   decision                 the decision; data-decision = Allow | ExplicitDeny | ImplicitDeny,
+ *                            data-accepted = true | false (AWS would accept every evaluated policy),
+ *                            data-stale = true | false (the shown decision is from an earlier text,
+ *                            because the current one does not parse),
  *                            data-eval-seq counts evaluations (a performance mark
  *                            `policy-sim:decision` follows each one)
+ * Decision:    decision-title, decision-why, decision-refusal (click: the refused element),
+ *              decision-if-accepted, decision-stale (click: the JSON error)
  *
  * Header:      new-workspace, restore-previous, share-button, share-link, share-status,
  *              theme-toggle (data-theme = system | light | dark), help-button, help-dialog, versions
