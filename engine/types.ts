@@ -22,10 +22,14 @@ export interface Range {
   end: Position;
 }
 
-/** A value from the policy text together with where it stands. */
+/** Where a value stands in the JSON document: keys and array indexes from the root, e.g. `["Statement", 0, "Action", 1]`. */
+export type JsonPath = readonly (string | number)[];
+
+/** A value from the policy text together with where it stands: its characters and its JSON path. */
 export interface Located<T> {
   value: T;
   span: Span;
+  path: JsonPath;
 }
 
 /** A problem in the input: bad JSON, a wrong type, an element AWS refuses. */
@@ -52,6 +56,7 @@ export interface PrincipalBlock {
   wildcard: boolean;
   entries: PrincipalEntry[];
   span: Span;
+  path: JsonPath;
 }
 
 /**
@@ -66,6 +71,8 @@ export interface ConditionEntry {
   values: Located<string>[];
   /** Span of the whole `"key": value` member. */
   span: Span;
+  /** Path of the key's value, e.g. `["Statement", 0, "Condition", "StringEquals", "aws:ResourceTag/team"]`. */
+  path: JsonPath;
 }
 
 export interface Statement {
@@ -82,6 +89,8 @@ export interface Statement {
   condition?: ConditionEntry[];
   /** Span of the statement object. */
   span: Span;
+  /** `["Statement", index]`, or `["Statement"]` when Statement is a single object. */
+  path: JsonPath;
   /** Span of each element's key, by element name as written (`Action`, ...). */
   keySpans: Record<string, Span>;
 }

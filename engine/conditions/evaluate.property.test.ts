@@ -10,10 +10,11 @@ function ctx(request: ReadonlyMap<string, readonly string[]>): ContextLookup {
 
 function entry(operator: string, key: string, values: readonly string[]): ConditionEntry {
   return {
-    operator: { value: operator, span: { start: 0, end: operator.length } },
-    key: { value: key, span: { start: 0, end: key.length } },
-    values: values.map((value) => ({ value, span: { start: 0, end: value.length } })),
+    operator: { value: operator, path: ['Condition', operator], span: { start: 0, end: operator.length } },
+    key: { value: key, path: ['Condition', operator, key], span: { start: 0, end: key.length } },
+    values: values.map((value, i) => ({ value, path: ['Condition', operator, key, i], span: { start: 0, end: value.length } })),
     span: { start: 0, end: 1 },
+    path: ['Condition', operator, key],
   };
 }
 

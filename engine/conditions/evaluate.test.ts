@@ -14,10 +14,11 @@ function ctx(request: Request): ContextLookup {
 
 function entry(operator: string, key: string, values: readonly string[]): ConditionEntry {
   return {
-    operator: { value: operator, span: { start: 1, end: 1 + operator.length } },
-    key: { value: key, span: { start: 20, end: 20 + key.length } },
-    values: values.map((value, i) => ({ value, span: { start: 100 + i * 10, end: 105 + i * 10 } })),
+    operator: { value: operator, path: ['Condition', operator], span: { start: 1, end: 1 + operator.length } },
+    key: { value: key, path: ['Condition', operator, key], span: { start: 20, end: 20 + key.length } },
+    values: values.map((value, i) => ({ value, path: ['Condition', operator, key, i], span: { start: 100 + i * 10, end: 105 + i * 10 } })),
     span: { start: 20, end: 200 },
+    path: ['Condition', operator, key],
   };
 }
 

@@ -5,7 +5,7 @@
 // element, a wrong type, a duplicate key, a bad Effect or Version, a missing
 // Statement or Effect) makes it give up, and parse.ts takes the general path.
 import { GIVE_UP, Scanner } from '../source/scanner.ts';
-import type { ConditionEntry, Effect, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types.ts';
+import type { ConditionEntry, Effect, JsonPath, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types.ts';
 import { POLICY_VERSIONS, PRINCIPAL_TYPES } from './elements.ts';
 
 const QUOTE = 34;
@@ -14,11 +14,14 @@ const CLOSE_OBJECT = 125;
 const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 const COLON = 58;
+const VERSION_PATH: JsonPath = ['Version'];
+const ID_PATH: JsonPath = ['Id'];
+const STATEMENT_PATH: JsonPath = ['Statement'];
 
-function locatedString(s: Scanner): Located<string> {
+function locatedString(s: Scanner, path: JsonPath): Located<string> {
   const start = s.i;
   const value = s.string();
-  return { value, span: { start, end: s.i } };
+  return { value, span: { start, end: s.i }, path };
 }
 
 /** Reads `"key":`; the key's span is left in `keySpan`. White space after the colon is skipped. */
@@ -34,39 +37,39 @@ function key(s: Scanner, seen: string[], keySpan: Span): string {
 }
 
 /** A string or an array of strings. */
-function stringList(s: Scanner): Located<string>[] {
-  if (s.peek() === QUOTE) return [locatedString(s)];
+function stringList(s: Scanner, path: JsonPath): Located<string>[] {
+  if (s.peek() === QUOTE) return [locatedString(s, path)];
   s.expect(OPEN_ARRAY);
   const out: Located<string>[] = [];
   if (s.peek() === CLOSE_ARRAY) {
     s.i++;
     return out;
   }
-  do out.push(locatedString(s));
+  do out.push(locatedString(s, [...path, out.length]));
   while (s.separator(CLOSE_ARRAY));
   return out;
 }
 
-function conditionScalar(s: Scanner): Located<string> {
+function conditionScalar(s: Scanner, path: JsonPath): Located<string> {
   const start = s.i;
   const c = s.peek();
-  if (c === QUOTE) return locatedString(s);
-  if (s.word('true')) return { value: 'true', span: { start, end: s.i } };
-  if (s.word('false')) return { value: 'false', span: { start, end: s.i } };
+  if (c === QUOTE) return locatedString(s, path);
+  if (s.word('true')) return { value: 'true', span: { start, end: s.i }, path };
+  if (s.word('false')) return { value: 'false', span: { start, end: s.i }, path };
   if (c === OPEN_OBJECT || c === OPEN_ARRAY || c === 110 /* null */) throw GIVE_UP;
   const text = s.numberText();
-  return { value: text, span: { start, end: s.i } };
+  return { value: text, span: { start, end: s.i }, path };
 }
 
-function conditionValues(s: Scanner): Located<string>[] {
-  if (s.peek() !== OPEN_ARRAY) return [conditionScalar(s)];
+function conditionValues(s: Scanner, path: JsonPath): Located<string>[] {
+  if (s.peek() !== OPEN_ARRAY) return [conditionScalar(s, path)];
   s.expect(OPEN_ARRAY);
   const out: Located<string>[] = [];
   if (s.peek() === CLOSE_ARRAY) {
     s.i++;
     return out;
   }
-  do out.push(conditionScalar(s));
+  do out.push(conditionScalar(s, [...path, out.length]));
   while (s.separator(CLOSE_ARRAY));
   return out;
 }
@@ -87,66 +90,70 @@ function object(s: Scanner, member: (key: string, keySpan: Span) => void): Span 
   return { start, end: s.i };
 }
 
-function principal(s: Scanner): PrincipalBlock {
+function principal(s: Scanner, path: JsonPath): PrincipalBlock {
   const start = s.i;
   if (s.peek() === QUOTE) {
     if (s.string() !== '*') throw GIVE_UP;
-    return { wildcard: true, entries: [], span: { start, end: s.i } };
+    return { wildcard: true, entries: [], span: { start, end: s.i }, path };
   }
   const entries: PrincipalEntry[] = [];
   const span = object(s, (k, keySpan) => {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(k)) throw GIVE_UP;
-    entries.push({ type: { value: k, span: keySpan }, values: stringList(s) });
+    const at = [...path, k];
+    entries.push({ type: { value: k, span: keySpan, path: at }, values: stringList(s, at) });
   });
-  return { wildcard: false, entries, span };
+  return { wildcard: false, entries, span, path };
 }
 
-function condition(s: Scanner): ConditionEntry[] {
+function condition(s: Scanner, path: JsonPath): ConditionEntry[] {
   const out: ConditionEntry[] = [];
   object(s, (op, opSpan) => {
-    const operator = { value: op, span: opSpan };
+    const opPath = [...path, op];
+    const operator = { value: op, span: opSpan, path: opPath };
     object(s, (k, keySpan) => {
-      const values = conditionValues(s);
-      out.push({ operator, key: { value: k, span: keySpan }, values, span: { start: keySpan.start, end: s.i } });
+      const at = [...opPath, k];
+      const values = conditionValues(s, at);
+      out.push({ operator, key: { value: k, span: keySpan, path: at }, values, span: { start: keySpan.start, end: s.i }, path: at });
     });
   });
   return out;
 }
 
-function statement(s: Scanner, index: number): Statement {
-  const st: Statement = { index, span: { start: 0, end: 0 }, keySpans: {} };
+function statement(s: Scanner, index: number, path: JsonPath): Statement {
+  const st: Statement = { index, span: { start: 0, end: 0 }, path, keySpans: {} };
   st.span = object(s, (k, keySpan) => {
     st.keySpans[k] = keySpan;
+    const at = [...path, k];
     switch (k) {
       case 'Sid':
-        st.sid = locatedString(s);
+        st.sid = locatedString(s, at);
         break;
       case 'Effect': {
-        const e = locatedString(s);
+        const e = locatedString(s, at);
         if (e.value !== 'Allow' && e.value !== 'Deny') throw GIVE_UP;
         st.effect = e as Located<Effect>;
         break;
       }
       case 'Principal':
-        st.principal = principal(s);
+        st.principal = principal(s, at);
         break;
       case 'NotPrincipal':
-        st.notPrincipal = principal(s);
+        st.notPrincipal = principal(s, at);
         break;
       case 'Action':
-        st.action = stringList(s);
+        st.action = stringList(s, at);
         break;
       case 'NotAction':
-        st.notAction = stringList(s);
+        st.notAction = stringList(s, at);
         break;
       case 'Resource':
-        st.resource = stringList(s);
+        st.resource = stringList(s, at);
         break;
       case 'NotResource':
-        st.notResource = stringList(s);
+        st.notResource = stringList(s, at);
         break;
       case 'Condition':
-        st.condition = condition(s);
+        st.condition = condition(s, at);
         break;
       default:
         throw GIVE_UP;
@@ -168,24 +175,26 @@ export function parsePolicyFast(text: string, maxDepth: number): { policy: Polic
     doc.span = object(s, (k) => {
       switch (k) {
         case 'Version': {
-          const v = locatedString(s);
+          const v = locatedString(s, VERSION_PATH);
           if (!(POLICY_VERSIONS as readonly string[]).includes(v.value)) throw GIVE_UP;
           doc.version = v;
           break;
         }
         case 'Id':
-          doc.id = locatedString(s);
+          doc.id = locatedString(s, ID_PATH);
           break;
         case 'Statement':
           sawStatement = true;
-          if (s.peek() === OPEN_OBJECT) doc.statements.push(statement(s, 0));
+          if (s.peek() === OPEN_OBJECT) doc.statements.push(statement(s, 0, STATEMENT_PATH));
           else {
             s.expect(OPEN_ARRAY);
             if (s.peek() === CLOSE_ARRAY) s.i++;
             else {
               let i = 0;
-              do doc.statements.push(statement(s, i++));
-              while (s.separator(CLOSE_ARRAY));
+              do {
+                doc.statements.push(statement(s, i, [...STATEMENT_PATH, i]));
+                i++;
+              } while (s.separator(CLOSE_ARRAY));
             }
           }
           break;

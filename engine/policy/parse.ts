@@ -16,6 +16,7 @@ import type {
   PrincipalEntry,
   Span,
   Statement,
+  JsonPath,
 } from '../types.ts';
 
 /** Problem codes the parser reports (the validator's catalog includes them). */
@@ -84,46 +85,46 @@ function expectType(b: Builder, node: JsonNode, types: string[], what: string): 
   return false;
 }
 
-function located<T>(value: T, node: JsonNode): Located<T> {
-  return { value, span: nodeSpan(node) };
+function located<T>(value: T, node: JsonNode, path: JsonPath): Located<T> {
+  return { value, span: nodeSpan(node), path };
 }
 
 /** A string or an array of strings (Action, Resource, principal values). */
-function stringList(b: Builder, node: JsonNode, what: string): Located<string>[] {
-  if (node.type === 'string') return [located(node.value as string, node)];
+function stringList(b: Builder, node: JsonNode, what: string, path: JsonPath): Located<string>[] {
+  if (node.type === 'string') return [located(node.value as string, node, path)];
   if (!expectType(b, node, ['string', 'array'], what)) return [];
   const out: Located<string>[] = [];
-  for (const item of node.children ?? []) {
-    if (expectType(b, item, ['string'], `Each entry of ${what}`)) out.push(located(item.value as string, item));
-  }
+  (node.children ?? []).forEach((item, i) => {
+    if (expectType(b, item, ['string'], `Each entry of ${what}`)) out.push(located(item.value as string, item, [...path, i]));
+  });
   return out;
 }
 
 /** Condition values may be strings, numbers or booleans, alone or in an array. */
-function conditionValues(b: Builder, node: JsonNode, text: string, what: string): Located<string>[] {
-  const scalar = (n: JsonNode): Located<string> | undefined => {
-    if (n.type === 'string') return located(n.value as string, n);
-    if (n.type === 'number') return located(text.slice(n.offset, n.offset + n.length), n);
-    if (n.type === 'boolean') return located(String(n.value), n);
+function conditionValues(b: Builder, node: JsonNode, text: string, what: string, path: JsonPath): Located<string>[] {
+  const scalar = (n: JsonNode, at: JsonPath): Located<string> | undefined => {
+    if (n.type === 'string') return located(n.value as string, n, at);
+    if (n.type === 'number') return located(text.slice(n.offset, n.offset + n.length), n, at);
+    if (n.type === 'boolean') return located(String(n.value), n, at);
     expectType(b, n, ['string', 'number', 'boolean'], what);
     return undefined;
   };
   if (node.type === 'array') {
     const out: Located<string>[] = [];
-    for (const item of node.children ?? []) {
-      const v = scalar(item);
+    (node.children ?? []).forEach((item, i) => {
+      const v = scalar(item, [...path, i]);
       if (v) out.push(v);
-    }
+    });
     return out;
   }
-  const v = scalar(node);
+  const v = scalar(node, path);
   return v ? [v] : [];
 }
 
-function principalBlock(b: Builder, node: JsonNode, element: string): PrincipalBlock | undefined {
+function principalBlock(b: Builder, node: JsonNode, element: string, path: JsonPath): PrincipalBlock | undefined {
   const span = nodeSpan(node);
   if (node.type === 'string') {
-    if (node.value === '*') return { wildcard: true, entries: [], span };
+    if (node.value === '*') return { wildcard: true, entries: [], span, path };
     problem(
       b,
       'principal-invalid',
@@ -145,45 +146,51 @@ function principalBlock(b: Builder, node: JsonNode, element: string): PrincipalB
       continue;
     }
     if (!m.value) continue;
-    entries.push({ type: located(m.key, m.keyNode), values: stringList(b, m.value, `${element}.${m.key}`) });
+    const at = [...path, m.key];
+    entries.push({ type: located(m.key, m.keyNode, at), values: stringList(b, m.value, `${element}.${m.key}`, at) });
   }
-  return { wildcard: false, entries, span };
+  return { wildcard: false, entries, span, path };
 }
 
-function conditionBlock(b: Builder, node: JsonNode, text: string): ConditionEntry[] {
+function conditionBlock(b: Builder, node: JsonNode, text: string, path: JsonPath): ConditionEntry[] {
   if (!expectType(b, node, ['object'], 'Condition')) return [];
   const out: ConditionEntry[] = [];
   for (const op of members(b, node)) {
     if (!op.value) continue;
     if (!expectType(b, op.value, ['object'], `The \`${op.key}\` block`)) continue;
+    const opPath = [...path, op.key];
+    const operator = located(op.key, op.keyNode, opPath);
     for (const key of members(b, op.value)) {
       if (!key.value) continue;
       const member = key.keyNode.parent ?? key.keyNode;
+      const at = [...opPath, key.key];
       out.push({
-        operator: located(op.key, op.keyNode),
-        key: located(key.key, key.keyNode),
-        values: conditionValues(b, key.value, text, `The value of \`${key.key}\``),
+        operator,
+        key: located(key.key, key.keyNode, at),
+        values: conditionValues(b, key.value, text, `The value of \`${key.key}\``, at),
         span: nodeSpan(member),
+        path: at,
       });
     }
   }
   return out;
 }
 
-function statement(b: Builder, node: JsonNode, index: number, text: string): Statement | undefined {
+function statement(b: Builder, node: JsonNode, index: number, text: string, path: JsonPath): Statement | undefined {
   if (!expectType(b, node, ['object'], 'Each statement')) return undefined;
-  const st: Statement = { index, span: nodeSpan(node), keySpans: {} };
+  const st: Statement = { index, span: nodeSpan(node), path, keySpans: {} };
   for (const m of members(b, node)) {
     st.keySpans[m.key] = nodeSpan(m.keyNode);
     const v = m.value;
     if (!v) continue;
+    const at = [...path, m.key];
     switch (m.key) {
       case 'Sid':
-        if (expectType(b, v, ['string'], 'Sid')) st.sid = located(v.value as string, v);
+        if (expectType(b, v, ['string'], 'Sid')) st.sid = located(v.value as string, v, at);
         break;
       case 'Effect':
         if (!expectType(b, v, ['string'], 'Effect')) break;
-        if (v.value === 'Allow' || v.value === 'Deny') st.effect = located(v.value as Effect, v);
+        if (v.value === 'Allow' || v.value === 'Deny') st.effect = located(v.value as Effect, v, at);
         else
           problem(
             b,
@@ -193,25 +200,25 @@ function statement(b: Builder, node: JsonNode, index: number, text: string): Sta
           );
         break;
       case 'Principal':
-        st.principal = principalBlock(b, v, 'Principal');
+        st.principal = principalBlock(b, v, 'Principal', at);
         break;
       case 'NotPrincipal':
-        st.notPrincipal = principalBlock(b, v, 'NotPrincipal');
+        st.notPrincipal = principalBlock(b, v, 'NotPrincipal', at);
         break;
       case 'Action':
-        st.action = stringList(b, v, 'Action');
+        st.action = stringList(b, v, 'Action', at);
         break;
       case 'NotAction':
-        st.notAction = stringList(b, v, 'NotAction');
+        st.notAction = stringList(b, v, 'NotAction', at);
         break;
       case 'Resource':
-        st.resource = stringList(b, v, 'Resource');
+        st.resource = stringList(b, v, 'Resource', at);
         break;
       case 'NotResource':
-        st.notResource = stringList(b, v, 'NotResource');
+        st.notResource = stringList(b, v, 'NotResource', at);
         break;
       case 'Condition':
-        st.condition = conditionBlock(b, v, text);
+        st.condition = conditionBlock(b, v, text, at);
         break;
       default:
         problem(
@@ -239,7 +246,7 @@ function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
     switch (m.key) {
       case 'Version':
         if (!v || !expectType(b, v, ['string'], 'Version')) break;
-        doc.version = located(v.value as string, v);
+        doc.version = located(v.value as string, v, ['Version']);
         if (!(POLICY_VERSIONS as readonly string[]).includes(v.value as string)) {
           problem(
             b,
@@ -250,18 +257,18 @@ function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
         }
         break;
       case 'Id':
-        if (v && expectType(b, v, ['string'], 'Id')) doc.id = located(v.value as string, v);
+        if (v && expectType(b, v, ['string'], 'Id')) doc.id = located(v.value as string, v, ['Id']);
         break;
       case 'Statement':
         sawStatement = true;
         if (!v) break;
         if (v.type === 'array') {
           (v.children ?? []).forEach((item, i) => {
-            const st = statement(b, item, i, text);
+            const st = statement(b, item, i, text, ['Statement', i]);
             if (st) doc.statements.push(st);
           });
         } else if (expectType(b, v, ['object', 'array'], 'Statement')) {
-          const st = statement(b, v, 0, text);
+          const st = statement(b, v, 0, text, ['Statement']);
           if (st) doc.statements.push(st);
         }
         break;

@@ -1,11 +1,11 @@
 // Actions: every Action/NotAction entry must name something AWS has. A
 // misspelt action is accepted by IAM and then silently matches nothing.
 import { getAction, loadedServicePrefixes, suggestActions } from '../catalog/index.ts';
-import { globCached, listNames, type ActionRef, type StatementInfo, type ValidationContext } from './context.ts';
-import { quote, removalSpan } from './text.ts';
+import { globCached, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
+import { removalSpan } from './text.ts';
 
-function replaceFix(ref: ActionRef, replacement: string): { title: string; edits: { span: ActionRef['item']['span']; text: string }[] } {
-  return { title: `Change to ${replacement}`, edits: [{ span: ref.item.span, text: quote(replacement) }] };
+function replaceFix(ref: ActionRef, replacement: string): FixDraft {
+  return { title: `Change to ${replacement}`, changes: [{ path: ref.item.path, value: replacement }] };
 }
 
 // Services people most often mean when they leave the prefix out.
@@ -86,6 +86,7 @@ function checkRepeats(ctx: ValidationContext, info: StatementInfo): void {
   const wildcards = info.actions.filter((a) => a.wildcard);
   for (const ref of info.actions) {
     const lower = ref.item.value.toLowerCase();
+    // An array item is removed by its span: jsonc-parser's modify mis-measures an array's last element (see edit.ts).
     const removeFix = { title: `Remove ${ref.item.value}`, edits: [{ span: removalSpan(ctx.text, ref.item.span), text: '' }] };
     const first = seen.get(lower);
     if (first) {

@@ -16,7 +16,7 @@ import {
 } from '../conditions/index.ts';
 import type { ConditionEntry, Located, Statement } from '../types.ts';
 import { isInDepth, serviceKeysOf, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
-import { lineIndent, memberValueSpan, objectMembers, quote, spansLines } from './text.ts';
+import { quote } from './text.ts';
 
 // ----------------------------------------------------------- lookups
 
@@ -180,20 +180,9 @@ function checkOperator(ctx: ValidationContext, op: Located<string>, block: Block
   return undefined;
 }
 
-function nullCheckFix(ctx: ValidationContext, st: Statement, key: string): FixDraft | undefined {
-  const condKey = st.keySpans['Condition'];
-  if (!condKey || (st.condition ?? []).some((e) => e.operator.value === 'Null')) return undefined;
-  const value = memberValueSpan(ctx.text, condKey);
-  const first = objectMembers(ctx.text, value.start)[0];
-  if (!first) return undefined;
-  const at = first.keySpan.start;
-  const sep = spansLines(ctx.text, { start: value.start, end: at })
-    ? `,${ctx.text.includes('\r\n') ? '\r\n' : '\n'}${lineIndent(ctx.text, at)}`
-    : ', ';
-  return {
-    title: `Require ${key} to be present`,
-    edits: [{ span: { start: at, end: at }, text: `"Null": { ${quote(key)}: "false" }${sep}` }],
-  };
+function nullCheckFix(st: Statement, key: string): FixDraft | undefined {
+  if (!st.keySpans['Condition'] || (st.condition ?? []).some((e) => e.operator.value === 'Null')) return undefined;
+  return { title: `Require ${key} to be present`, changes: [{ path: [...st.path, 'Condition', 'Null'], value: { [key]: 'false' }, insertAt: 0 }] };
 }
 
 function checkEntry(ctx: ValidationContext, info: StatementInfo, entry: ConditionEntry, parsed: ParsedOperator | undefined, block: Block): void {
@@ -264,7 +253,7 @@ function checkEntry(ctx: ValidationContext, info: StatementInfo, entry: Conditio
         'condition-forallvalues-allow',
         key.span,
         `\`ForAllValues:\` is true when the request has no \`${key.value}\`, so this Allow also matches requests without it; add \`"Null": {"${key.value}": "false"}\`.`,
-        nullCheckFix(ctx, info.st, key.value),
+        nullCheckFix(info.st, key.value),
       );
     }
   }

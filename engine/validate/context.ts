@@ -17,6 +17,7 @@ import { compileWildcard } from '../match/index.ts';
 import { LineIndex } from '../source/lines.ts';
 import type { Located, ParsedPolicy, PolicyDocument, PolicyKind, Span, Statement } from '../types.ts';
 import { CODES, type DiagnosticCode } from './codes.ts';
+import { editsFor, type JsonChange } from './edit.ts';
 import { objectMembers, type ScannedMember } from './text.ts';
 import type { Diagnostic, Fix, TextEdit, ValidateOptions } from './types.ts';
 
@@ -80,11 +81,11 @@ export interface ValidationContext {
   report(code: DiagnosticCode, span: Span, message: string, fix?: FixDraft): void;
 }
 
-/** A fix as checks write it: offsets only; ranges are added in one place. */
-export interface FixDraft {
-  title: string;
-  edits: { span: Span; text: string }[];
-}
+/**
+ * A fix as checks write it: changes by JSON path (jsonc-parser computes the edit), or,
+ * for the few edits modify cannot make, spans and text. Ranges are added in one place.
+ */
+export type FixDraft = { title: string; changes: JsonChange[] } | { title: string; edits: { span: Span; text: string }[] };
 
 // ------------------------------------------------------------------ caches
 
@@ -232,8 +233,9 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions): C
     report(code, span, message, fix) {
       const li = index();
       const d: Diagnostic = { code, severity: CODES[code].severity, message, span, range: li.range(span) };
-      if (fix) {
-        const edits: TextEdit[] = fix.edits.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
+      const drafts = fix ? ('changes' in fix ? editsFor(text, fix.changes) : fix.edits) : [];
+      if (fix && drafts.length > 0) {
+        const edits: TextEdit[] = drafts.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
         const f: Fix = { title: fix.title, edits };
         d.fix = f;
       }

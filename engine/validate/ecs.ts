@@ -4,7 +4,6 @@ import { editDistance } from '../catalog/index.ts';
 import { parseOperator } from '../conditions/index.ts';
 import type { Located, Statement } from '../types.ts';
 import { listNames, serviceKeysOf, type FixDraft, type ValidationContext } from './context.ts';
-import { lineIndent, quote, spansLines } from './text.ts';
 
 /** ECS keys that name the cluster, service, ... a request is about: carried only by some actions. */
 const ECS_RESOURCE_KEYS: ReadonlySet<string> = new Set([
@@ -62,20 +61,9 @@ function misspeltEcsTasks(value: string): boolean {
 function confusedDeputyFix(ctx: ValidationContext, st: Statement): FixDraft | undefined {
   const account = ctx.options.resourceAccount;
   if (!account || st.keySpans['Condition']) return undefined;
-  const keys = Object.values(st.keySpans).sort((a, b) => b.start - a.start);
-  const last = keys[0];
-  if (!last) return undefined;
-  // Insert after the statement's last member: just before the closing brace.
-  const close = st.span.end - 1;
-  let at = close;
-  while (at > st.span.start && /\s/.test(ctx.text.charAt(at - 1))) at--;
-  const multiline = spansLines(ctx.text, st.span);
-  const indent = lineIndent(ctx.text, last.start);
-  const nl = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  const member = `"Condition": { "StringEquals": { "aws:SourceAccount": ${quote(account)} } }`;
   return {
     title: `Only tasks of account ${account} may assume the role`,
-    edits: [{ span: { start: at, end: at }, text: multiline ? `,${nl}${indent}${member}` : `, ${member}` }],
+    changes: [{ path: [...st.path, 'Condition'], value: { StringEquals: { 'aws:SourceAccount': account } } }],
   };
 }
 
@@ -102,7 +90,7 @@ function checkTrustPolicy(ctx: ValidationContext): void {
           'trust-ecs-principal-misspelt',
           s.span,
           `\`${s.value}\` is not a service principal; ECS tasks assume roles as \`${ECS_TASKS}\`.`,
-          { title: `Change to ${ECS_TASKS}`, edits: [{ span: s.span, text: quote(ECS_TASKS) }] },
+          { title: `Change to ${ECS_TASKS}`, changes: [{ path: s.path, value: ECS_TASKS }] },
         );
       }
     }
@@ -117,7 +105,7 @@ function checkTrustPolicy(ctx: ValidationContext): void {
     'trust-ecs-tasks-missing',
     wrong ? at : { start: at.start, end: at.start + 1 },
     `An ECS ${role} must trust \`${ECS_TASKS}\`${wrong ? `, not \`${wrong.value}\`` : ''}; ECS cannot give this role to tasks otherwise.`,
-    wrong ? { title: `Trust ${ECS_TASKS}`, edits: [{ span: wrong.span, text: quote(ECS_TASKS) }] } : undefined,
+    wrong ? { title: `Trust ${ECS_TASKS}`, changes: [{ path: wrong.path, value: ECS_TASKS }] } : undefined,
   );
 }
 

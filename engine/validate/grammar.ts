@@ -6,37 +6,23 @@ import { isServicePrincipalName } from '../evaluate/principal.ts';
 import { kindInfo } from '../policy/kinds.ts';
 import type { Located, PolicyKind, PrincipalBlock, Span, Statement } from '../types.ts';
 import { braceSpan, type FixDraft, type ValidationContext } from './context.ts';
-import { lineIndent, memberSpan, quote, removalSpan, spansLines } from './text.ts';
+import { quote } from './text.ts';
 
 const CURRENT_VERSION = '2012-10-17';
 
-
-function newline(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** An edit that makes the policy's Version 2012-10-17 (insert or replace). */
 export function versionFix(ctx: ValidationContext): FixDraft | undefined {
   const policy = ctx.policy;
   if (!policy) return undefined;
   const title = `Set "Version": "${CURRENT_VERSION}"`;
-  if (policy.version) return { title, edits: [{ span: policy.version.span, text: quote(CURRENT_VERSION) }] };
-  if (ctx.topLevel.some((m) => m.key === 'Version')) return undefined;
-  const member = `"Version": ${quote(CURRENT_VERSION)}`;
-  const first = ctx.topLevel[0];
-  if (!first) {
-    const at = policy.span.start + 1;
-    return { title, edits: [{ span: { start: at, end: at }, text: member }] };
-  }
-  const at = first.keySpan.start;
-  const broken = spansLines(ctx.text, { start: policy.span.start, end: at });
-  const sep = broken ? `,${newline(ctx.text)}${lineIndent(ctx.text, at)}` : ', ';
-  return { title, edits: [{ span: { start: at, end: at }, text: member + sep }] };
+  // A Version whose value is not a string is replaced; a missing one goes first, where people look for it.
+  return { title, changes: [{ path: ['Version'], value: CURRENT_VERSION, insertAt: 0 }] };
 }
 
-/** An edit that deletes a statement member (key and value) with its comma. */
-export function removeMemberFix(ctx: ValidationContext, keySpan: Span, title: string): FixDraft {
-  return { title, edits: [{ span: removalSpan(ctx.text, memberSpan(ctx.text, keySpan)), text: '' }] };
+/** A change that deletes a statement member (key and value) with its comma. */
+export function removeMemberFix(st: Statement, element: string, title: string): FixDraft {
+  return { title, changes: [{ path: [...st.path, element], value: undefined }] };
 }
 
 function checkVersion(ctx: ValidationContext): void {
@@ -86,7 +72,7 @@ function checkStatementElements(ctx: ValidationContext): void {
         'action-and-notaction',
         st.keySpans['NotAction'],
         'A statement cannot have both `Action` and `NotAction`; keep one of them.',
-        removeMemberFix(ctx, st.keySpans['NotAction'], 'Remove NotAction'),
+        removeMemberFix(st, 'NotAction', 'Remove NotAction'),
       );
     }
 
@@ -95,7 +81,7 @@ function checkStatementElements(ctx: ValidationContext): void {
         'resource-and-notresource',
         st.keySpans['NotResource'],
         'A statement cannot have both `Resource` and `NotResource`; keep one of them.',
-        removeMemberFix(ctx, st.keySpans['NotResource'], 'Remove NotResource'),
+        removeMemberFix(st, 'NotResource', 'Remove NotResource'),
       );
     }
     if (info.resource === 'required' && !has('Resource') && !has('NotResource')) {
@@ -109,7 +95,7 @@ function checkStatementElements(ctx: ValidationContext): void {
           'principal-not-allowed',
           st.keySpans[element],
           `${kindName(kind)} cannot have \`${element}\`: it applies to whoever it is attached to; remove the element.`,
-          removeMemberFix(ctx, st.keySpans[element], `Remove ${element}`),
+          removeMemberFix(st, element, `Remove ${element}`),
         );
       }
     } else {
@@ -120,7 +106,7 @@ function checkStatementElements(ctx: ValidationContext): void {
           'principal-and-notprincipal',
           st.keySpans['NotPrincipal'],
           'A statement cannot have both `Principal` and `NotPrincipal`; keep one of them.',
-          removeMemberFix(ctx, st.keySpans['NotPrincipal'], 'Remove NotPrincipal'),
+          removeMemberFix(st, 'NotPrincipal', 'Remove NotPrincipal'),
         );
       }
       if (info.principal === 'star-only') checkStarPrincipal(ctx, st.principal, st.keySpans['NotPrincipal']);
@@ -129,19 +115,19 @@ function checkStatementElements(ctx: ValidationContext): void {
     }
 
     checkEffectAndElements(ctx, st);
-    if (info.resource === 'forbidden') checkResourceElement(ctx, st.keySpans);
+    if (info.resource === 'forbidden') checkResourceElement(ctx, st);
   }
 }
 
 function checkStarPrincipal(
   ctx: ValidationContext,
-  principal: { wildcard: boolean; span: Span } | undefined,
+  principal: PrincipalBlock | undefined,
   notPrincipalKey: Span | undefined,
 ): void {
   if (principal && !principal.wildcard) {
     ctx.report('principal-rcp', principal.span, 'A resource control policy accepts only `"Principal": "*"`; use conditions to narrow it.', {
       title: 'Use "Principal": "*"',
-      edits: [{ span: principal.span, text: '"*"' }],
+      changes: [{ path: principal.path, value: '*' }],
     });
   }
   if (notPrincipalKey) {
@@ -186,7 +172,8 @@ function checkFederatedServices(ctx: ValidationContext, block: PrincipalBlock | 
   }
 }
 
-function checkResourceElement(ctx: ValidationContext, keySpans: Record<string, Span>): void {
+function checkResourceElement(ctx: ValidationContext, st: Statement): void {
+  const keySpans = st.keySpans;
   for (const element of ['Resource', 'NotResource']) {
     const key = keySpans[element];
     if (!key) continue;
@@ -195,14 +182,14 @@ function checkResourceElement(ctx: ValidationContext, keySpans: Record<string, S
         'resource-in-repository-policy',
         key,
         `ECR refuses a repository policy with \`${element}\` ("Invalid repository policy provided"); remove it, the policy applies to its own repository.`,
-        removeMemberFix(ctx, key, `Remove ${element}`),
+        removeMemberFix(st, element, `Remove ${element}`),
       );
     } else if (ctx.flavor === 'trust') {
       ctx.report(
         'resource-in-trust-policy',
         key,
         `IAM refuses a role trust policy with \`${element}\`; remove it, the trust policy applies to its own role.`,
-        removeMemberFix(ctx, key, `Remove ${element}`),
+        removeMemberFix(st, element, `Remove ${element}`),
       );
     }
   }
@@ -223,7 +210,7 @@ function checkSids(ctx: ValidationContext): void {
         'sid-invalid',
         sid.span,
         `\`${sid.value}\` is not a valid Sid: use only letters and digits${cleaned ? `, e.g. \`${cleaned}\`` : ''}.`,
-        cleaned ? { title: `Use "${cleaned}"`, edits: [{ span: sid.span, text: quote(cleaned) }] } : undefined,
+        cleaned ? { title: `Use "${cleaned}"`, changes: [{ path: sid.path, value: cleaned }] } : undefined,
       );
     }
     if (sid.value === '') continue;

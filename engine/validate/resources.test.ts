@@ -101,7 +101,8 @@ describe('resources: actions that support only "*"', () => {
       { Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: REPO },
       { Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
     ]);
-    expect(fixed).toContain('\n    {\n      "Effect": "Allow",\n      "Action": ["ecr:GetAuthorizationToken"],\n      "Resource": "*"\n    }\n  ]');
+    // Formatted by jsonc-parser in the policy's own style (two spaces, one array item per line).
+    expect(fixed).toContain('\n    {\n      "Effect": "Allow",\n      "Action": [\n        "ecr:GetAuthorizationToken"\n      ],\n      "Resource": "*"\n    }\n  ]');
     expect(check(fixed, 'identity').all).toEqual([]);
   });
 

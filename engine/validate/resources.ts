@@ -3,9 +3,9 @@
 // permissions must see `*` (ecr:GetAuthorizationToken and friends).
 import { resourceTypesForArn, type ResourceTypeInfo } from '../catalog/index.ts';
 import { parseArn, parseTemplate, wildcardMatch } from '../match/index.ts';
-import type { Located } from '../types.ts';
+import type { Located, Span } from '../types.ts';
 import { isInDepth, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
-import { charBefore, lineIndent, memberSpan, memberValueSpan, quote, spansLines } from './text.ts';
+import { memberValueSpan } from './text.ts';
 
 const PARTITIONS: ReadonlySet<string> = new Set([
   'aws',
@@ -59,7 +59,7 @@ function checkArnParts(ctx: ValidationContext, item: Located<string>): { service
       'arn-invalid',
       item.span,
       `\`${value}\` is not an ARN${hint}; write \`arn:partition:service:region:account-id:resource\` or \`*\`.`,
-      hint ? { title: 'Write arn in lower case', edits: [{ span: item.span, text: quote('arn' + value.slice(3)) }] } : undefined,
+      hint ? { title: 'Write arn in lower case', changes: [{ path: item.path, value: 'arn' + value.slice(3) }] } : undefined,
     );
     return undefined;
   }
@@ -86,7 +86,7 @@ function checkArnParts(ctx: ValidationContext, item: Located<string>): { service
       item.span,
       `\`${arn.account}\` is not an account ID; write the 12 digits${hint}.`,
       ACCOUNT.test(digits)
-        ? { title: `Use ${digits}`, edits: [{ span: item.span, text: quote(value.replace(arn.account, digits)) }] }
+        ? { title: `Use ${digits}`, changes: [{ path: item.path, value: value.replace(arn.account, digits) }] }
         : undefined,
     );
   }
@@ -126,7 +126,7 @@ function serviceFix(
     const candidate = `arn:${arn.partition}:${s}:${arn.region}:${arn.account}:${arn.resource}`;
     const types = resourceTypesForArn(withoutVariables(candidate, variables));
     if (types.some((t) => taken.has(typeKey(t.service, t.name)))) {
-      return { service: s, fix: { title: `Change the service to ${s}`, edits: [{ span: item.span, text: quote(candidate) }] } };
+      return { service: s, fix: { title: `Change the service to ${s}`, changes: [{ path: item.path, value: candidate }] } };
     }
   }
   return undefined;
@@ -178,18 +178,13 @@ function checkEntry(ctx: ValidationContext, info: StatementInfo, item: Located<s
 
 // ------------------------------------------------------ "*"-only actions
 
-function statementIndent(ctx: ValidationContext, info: StatementInfo): { outer: string; inner: string; multiline: boolean; nl: string } {
-  const text = ctx.text;
-  const st = info.st;
-  const keys = Object.values(st.keySpans).sort((a, b) => a.start - b.start);
-  const firstKey = keys[0];
-  const multiline = spansLines(text, st.span);
-  return {
-    outer: lineIndent(text, st.span.start),
-    inner: firstKey ? lineIndent(text, firstKey.start) : lineIndent(text, st.span.start) + '  ',
-    multiline,
-    nl: text.includes('\r\n') ? '\r\n' : '\n',
-  };
+/** The JSON value of a span of the text, or undefined when it does not parse on its own. */
+function jsonValue(text: string, span: Span): unknown {
+  try {
+    return JSON.parse(text.slice(span.start, span.end)) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -205,38 +200,37 @@ function splitFix(ctx: ValidationContext, info: StatementInfo, starOnly: readonl
   if (!actionKey || !resourceKey) return undefined;
   const all = info.actions;
   if (starOnly.length === all.length) {
-    return { title: 'Use "Resource": "*"', edits: [{ span: memberValueSpan(text, resourceKey), text: '"*"' }] };
+    return { title: 'Use "Resource": "*"', changes: [{ path: [...st.path, 'Resource'], value: '*' }] };
   }
-  const value = memberValueSpan(text, actionKey);
-  if (text.charAt(value.start) !== '[' || all.length < 2) return undefined;
-  const kept = all.filter((a) => !starOnly.includes(a));
-  const sep = text.slice(all[0].item.span.end, all[1].item.span.start);
-  const newArray =
-    text.slice(value.start, all[0].item.span.start) +
-    kept.map((a) => text.slice(a.item.span.start, a.item.span.end)).join(sep) +
-    text.slice(all[all.length - 1].item.span.end, value.end);
-  const modified = text.slice(st.span.start, value.start) + newArray + text.slice(value.end, st.span.end);
-
-  const { outer, inner, multiline, nl } = statementIndent(ctx, info);
-  const members: string[] = [];
-  if (st.sid) members.push(`"Sid": ${quote(st.sid.value + 'Registry')}`);
-  members.push(`"Effect": ${st.effect ? quote(st.effect.value) : '"Allow"'}`);
-  members.push(`"Action": [${starOnly.map((a) => quote(a.item.value)).join(', ')}]`);
-  members.push('"Resource": "*"');
+  if (text.charAt(memberValueSpan(text, actionKey).start) !== '[' || all.length < 2) return undefined;
+  const kept = all.filter((a) => !starOnly.includes(a)).map((a) => a.item.value);
+  const added: Record<string, unknown> = {};
+  if (st.sid) added.Sid = st.sid.value + 'Registry';
+  added.Effect = st.effect?.value ?? 'Allow';
+  added.Action = starOnly.map((a) => a.item.value);
+  added.Resource = '*';
   const conditionKey = st.keySpans['Condition'];
   if (conditionKey) {
-    const m = memberSpan(text, conditionKey);
-    members.push(text.slice(m.start, m.end));
+    // The new statement keeps the same conditions, as written.
+    const condition = jsonValue(text, memberValueSpan(text, conditionKey));
+    if (condition === undefined) return undefined;
+    added.Condition = condition;
   }
-  const added = multiline
-    ? `{${nl}${members.map((m) => inner + m).join(`,${nl}`)}${nl}${outer}}`
-    : `{ ${members.join(', ')} }`;
-  const inArray = ['[', ','].includes(charBefore(text, st.span.start));
-  const joined = multiline ? `${modified},${nl}${outer}${added}` : `${modified}, ${added}`;
-  return {
-    title: `Move ${starOnly.length === 1 ? starOnly[0].item.value : 'these actions'} to a statement on "*"`,
-    edits: [{ span: st.span, text: inArray ? joined : `[${joined}]` }],
-  };
+  const title = `Move ${starOnly.length === 1 ? starOnly[0].item.value : 'these actions'} to a statement on "*"`;
+  const index = st.path[st.path.length - 1];
+  if (typeof index === 'number') {
+    return {
+      title,
+      changes: [
+        { path: [...st.path, 'Action'], value: kept },
+        { path: ['Statement', index + 1], value: added, arrayInsertion: true },
+      ],
+    };
+  }
+  // A single statement object becomes an array of two.
+  const whole = jsonValue(text, st.span);
+  if (typeof whole !== 'object' || whole === null) return undefined;
+  return { title, changes: [{ path: ['Statement'], value: [{ ...whole, Action: kept }, added] }] };
 }
 
 function checkStarOnly(ctx: ValidationContext, info: StatementInfo): void {

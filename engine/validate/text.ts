@@ -1,7 +1,7 @@
-// Small scanners over policy text for quick-fix edits: where a member's value
-// ends, what to delete so that an array item or member goes with its comma,
-// how a line is indented. They read the text only near a span the parser
-// already gave, so they stay cheap and never need a second parse.
+// Small scanners over policy text: where a member's value ends, what to delete so
+// that an array item goes with its comma, the members of an object. They read the
+// text only near a span the parser already gave. Quick fixes that change structure
+// go through jsonc-parser (edit.ts).
 import type { Span } from '../types.ts';
 
 function isWs(c: number): boolean {
@@ -65,7 +65,7 @@ export function valueEnd(text: string, i: number): number {
 }
 
 /** Span of a whole `"key": value` member, from the key's span. */
-export function memberSpan(text: string, key: Span): Span {
+function memberSpan(text: string, key: Span): Span {
   let i = skipWs(text, key.end);
   if (text.charCodeAt(i) !== 58 /* : */) return key;
   i = skipWs(text, i + 1);
@@ -91,30 +91,6 @@ export function removalSpan(text: string, span: Span): Span {
   const before = skipWsBack(text, span.start);
   if (before >= 0 && text.charCodeAt(before) === 44) return { start: before, end: span.end };
   return span;
-}
-
-/** The whitespace that starts the line holding `offset`. */
-export function lineIndent(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-  let end = start;
-  while (end < text.length && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end++;
-  return text.slice(start, end);
-}
-
-/** Whether the text between two offsets holds a line break. */
-export function spansLines(text: string, span: Span): boolean {
-  for (let i = span.start; i < span.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
-}
-
-/** The character before `offset`, skipping whitespace ('' at the start). */
-export function charBefore(text: string, offset: number): string {
-  const j = skipWsBack(text, offset);
-  return j < 0 ? '' : text.charAt(j);
 }
 
 /** One top-level member of an object, found by scanning. */
