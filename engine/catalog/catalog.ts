@@ -4,10 +4,10 @@
 
 import servicesJson from './data/services.json' with { type: 'json' };
 import { editDistance } from './distance.ts';
+import { parseArn } from '../match/arn.ts';
+import { compileWildcard, hasWildcard } from '../match/wildcard.ts';
 import {
-  globToRegExp,
   globTokens,
-  hasWildcard,
   literalCount,
   literalPrefix,
   patternsIntersect,
@@ -143,7 +143,7 @@ export function expandAction(pattern: string): ActionInfo[] {
   if (!parts) return [];
   const [svc, name] = parts;
   const services = hasWildcard(svc)
-    ? loadedServicePrefixes().filter((s) => globToRegExp(svc).test(s))
+    ? loadedServicePrefixes().filter(compileWildcard(svc, { ignoreCase: true }))
     : [svc.toLowerCase()];
   if (!hasWildcard(name)) {
     const out: ActionInfo[] = [];
@@ -153,9 +153,9 @@ export function expandAction(pattern: string): ActionInfo[] {
     }
     return out;
   }
-  const re = globToRegExp(name);
+  const matches = compileWildcard(name, { ignoreCase: true });
   const out: ActionInfo[] = [];
-  for (const s of services) for (const a of serviceIndex(s)?.info.actions ?? []) if (re.test(a.name)) out.push(a);
+  for (const s of services) for (const a of serviceIndex(s)?.info.actions ?? []) if (matches(a.name)) out.push(a);
   return out;
 }
 
@@ -297,11 +297,10 @@ interface CompiledTemplate {
 
 let templates: CompiledTemplate[] | undefined;
 
+/** An ARN's five parts, by the engine's one ARN splitter. */
 function splitArn(arn: string): [string, string, string, string, string] | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0]?.toLowerCase() !== 'arn') return undefined;
-  const [, partition = '', service = '', region = '', account = ''] = parts;
-  return [partition, service, region, account, parts.slice(5).join(':')];
+  const a = parseArn(arn);
+  return a && [a.partition, a.service, a.region, a.account, a.resource];
 }
 
 function compiledTemplates(): CompiledTemplate[] {

@@ -1,25 +1,6 @@
-// Wildcard helpers for the catalog: IAM-style globs (`*`, `?`) and ARN format
-// templates (`${Placeholder}`).
-
-/** Whether the text has an IAM wildcard. */
-export function hasWildcard(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** A case-insensitive, anchored matcher for an IAM glob (`*` any run, `?` one character). */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (const ch of glob) {
-    if (ch === '*') source += '[\\s\\S]*';
-    else if (ch === '?') source += '[\\s\\S]';
-    else source += escapeRegExp(ch);
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
+// Pattern intersection for the catalog: does some ARN match both an IAM glob (`*`, `?`)
+// and an ARN format template (`${Placeholder}`)? Matching one pattern against a string
+// is match/wildcard.ts's job; this answers a question about two patterns.
 
 /**
  * A pattern as a list of tokens: a literal character, `?` (exactly one
