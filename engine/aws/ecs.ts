@@ -161,7 +161,7 @@ export function fromTaskDefinition(o: JsonObject): ImportResult {
   const { principals, requests } = taskRequests(shape, warnings);
   const family = str(td, 'family') ?? 'task definition';
   const revision = td.revision;
-  const name = typeof revision === 'number' ? `${family}:${revision}` : family;
+  const name = typeof revision === 'number' || typeof revision === 'string' ? `${family}:${revision}` : family;
   const first = requests[0];
   return {
     ok: true,
