@@ -138,7 +138,6 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
   const policies: ImportedPolicy[] = [];
   const identities = new Map<string, Identity>();
   const byName = (type: IdentityType, name: string) => identities.get(`${type}:${name}`);
-  const managed = new Map<string, ImportedPolicy>();
   const managedById = new Map<string, ImportedPolicy>();
   const extra: ImportedPrincipal[] = [];
   const asBoundary = new Set<ImportedPolicy>();
@@ -167,19 +166,26 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
       }
       identities.set(`${spec.type}:${name}`, identity);
     } else if (type === 'AWS::IAM::ManagedPolicy') {
-      const p2 = props(r);
       const name = nameOf(id, r);
-      const doc = documentOf(p2.PolicyDocument, `The managed policy ${code(id)}`);
-      const arn = `arn:${resolver.partition()}:iam::${resolver.account()}:policy${pathOf(r)}${name}`;
+      const doc = documentOf(p.PolicyDocument, `The managed policy ${code(id)}`);
       if (!doc) continue;
-      const policy = add({ kind: 'identity', name, text: pretty(doc) });
-      managed.set(arn, policy);
-      managedById.set(id, policy);
+      managedById.set(id, add({ kind: 'identity', name, text: pretty(doc) }));
     }
   }
 
-  const attachManaged = (identity: Identity, arn: string, kind: 'identity' | 'boundary') => {
-    const policy = managed.get(arn);
+  /** The template's managed policy an entry names: by `Ref` to it, or by the ARN it will have. */
+  const managedFor = (entry: Json): { policy?: ImportedPolicy; arn: string } => {
+    if (isRecord(entry) && typeof entry.Ref === 'string' && managedById.has(entry.Ref)) return { policy: managedById.get(entry.Ref), arn: entry.Ref };
+    const arn = strings(entry)[0] ?? '';
+    for (const [id, policy] of managedById) {
+      const resource = resources[id];
+      if (isRecord(resource) && `arn:${resolver.partition()}:iam::${resolver.account()}:policy${pathOf(resource)}${nameOf(id, resource)}` === arn) return { policy, arn };
+    }
+    return { arn };
+  };
+  const attachManaged = (identity: Identity, entry: Json, kind: 'identity' | 'boundary') => {
+    const { policy, arn } = managedFor(entry);
+    if (!policy && !arn) return;
     if (!policy) {
       const what = kind === 'boundary' ? 'permissions boundary' : 'managed policy';
       resolver.warn(`The ${what} ${code(arn)} of ${code(identity.id)} is not defined in this template, so it was left out; add it by hand.`);
@@ -201,9 +207,9 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
     if (spec) {
       const identity = identities.get(`${spec.type}:${nameOf(id, r)}`);
       if (!identity) continue;
-      for (const arn of strings(p.ManagedPolicyArns)) attachManaged(identity, arn, 'identity');
-      const boundary = strings(p.PermissionsBoundary)[0];
-      if (boundary) attachManaged(identity, boundary, 'boundary');
+      const list = p.ManagedPolicyArns;
+      for (const entry of Array.isArray(list) ? list : list === undefined ? [] : [list]) attachManaged(identity, entry, 'identity');
+      if (p.PermissionsBoundary !== undefined) attachManaged(identity, p.PermissionsBoundary, 'boundary');
     } else if (type === 'AWS::IAM::ManagedPolicy' || type === 'AWS::IAM::Policy') {
       let policy: ImportedPolicy | undefined;
       if (type === 'AWS::IAM::ManagedPolicy') {
@@ -260,9 +266,6 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
       executionRoleArn: role(p.ExecutionRoleArn),
       containers: containers.map((c) => {
         const image = typeof c.Image === 'string' ? c.Image : undefined;
-        if (image && hasPlaceholder(image) && /\.dkr[.-]ecr/.test(image)) {
-          resolver.warn(`The image ${code(image)} holds a placeholder, so its pull has no test.`);
-        }
         return {
           name: typeof c.Name === 'string' ? c.Name : 'container',
           image,

@@ -25,6 +25,8 @@ export interface EcrImage {
   arn: string;
 }
 
+const PLACEHOLDER = /\{\{[^{}]*\}\}/;
+
 const ECR_HOST = /^(\d{12})\.dkr(?:\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/;
 
 /** A private ECR image reference, `<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@digest]`, or undefined. */
@@ -96,9 +98,16 @@ export function taskRequests(shape: TaskShape, warnings: string[]): { principals
   for (const c of shape.containers) {
     const image = c.image ? parseEcrImage(c.image) : undefined;
     if (image) images.set(image.arn, image);
+    else if (c.image && PLACEHOLDER.test(c.image) && /\.dkr[.-]ecr/.test(c.image)) {
+      warnings.push(`The image ${code(c.image)} holds a placeholder, so its pull has no test.`);
+    }
     const reads = [...c.secrets.map((s) => ({ s, label: `secret ${code(s)}` }))];
     if (c.credentialsParameter) reads.push({ s: c.credentialsParameter, label: `registry credentials ${code(c.credentialsParameter)}` });
     for (const { s, label } of reads) {
+      if (PLACEHOLDER.test(s)) {
+        warnings.push(`The secret ${code(s)} of container ${code(c.name)} holds a placeholder, so it has no test.`);
+        continue;
+      }
       const r = secretRequest(s, shape);
       if (r) secrets.set(r.resource, { ...r, label });
       else warnings.push(`The secret ${code(s)} of container ${code(c.name)} is not a Secrets Manager or SSM parameter ARN the import can read, so it has no test.`);

@@ -41,9 +41,9 @@ export class Resolver {
   }
 
   /** A visible stand-in for what the template cannot say, with its warning. */
-  placeholder(label: string, why: string): string {
+  placeholder(label: string, why: string, advice = ''): string {
     const p = `{{${label}}}`;
-    this.warn(`${why}, so it stays as the placeholder ${code(p)}.`);
+    this.warn(`${why}, so it stays as the placeholder ${code(p)}${advice ? `; ${advice}` : ''}.`);
     return p;
   }
 
@@ -143,19 +143,19 @@ export class Resolver {
   private pseudo(name: string): string | string[] | undefined {
     switch (name) {
       case 'AWS::AccountId':
-        return this.options.accountId ?? this.placeholder('Ref:AWS::AccountId', '`AWS::AccountId` is not known; give the account id to fill it in');
+        return this.options.accountId ?? this.placeholder('Ref:AWS::AccountId', '`AWS::AccountId` is not known', 'give the account id to fill it in');
       case 'AWS::Region':
-        return this.options.region ?? this.placeholder('Ref:AWS::Region', '`AWS::Region` is not known; give the region to fill it in');
+        return this.options.region ?? this.placeholder('Ref:AWS::Region', '`AWS::Region` is not known', 'give the region to fill it in');
       case 'AWS::Partition':
         if (this.options.partition || this.options.region) return this.options.partition ?? partitionOf(this.options.region);
-        return this.placeholder('Ref:AWS::Partition', '`AWS::Partition` is not known; give the region or partition to fill it in');
+        return this.placeholder('Ref:AWS::Partition', '`AWS::Partition` is not known', 'give the region or partition to fill it in');
       case 'AWS::URLSuffix': {
         const partition = this.options.partition ?? (this.options.region ? partitionOf(this.options.region) : undefined);
         if (partition) return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-        return this.placeholder('Ref:AWS::URLSuffix', '`AWS::URLSuffix` is not known; give the region or partition to fill it in');
+        return this.placeholder('Ref:AWS::URLSuffix', '`AWS::URLSuffix` is not known', 'give the region or partition to fill it in');
       }
       case 'AWS::StackName':
-        return this.options.stackName ?? this.placeholder('Ref:AWS::StackName', '`AWS::StackName` is not known; give the stack name to fill it in');
+        return this.options.stackName ?? this.placeholder('Ref:AWS::StackName', '`AWS::StackName` is not known', 'give the stack name to fill it in');
       case 'AWS::StackId':
       case 'AWS::NotificationARNs':
         return this.placeholder(`Ref:${name}`, `${code(name)} is only known once the stack exists`);
@@ -183,10 +183,10 @@ export class Resolver {
     const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
     if (given !== undefined) return isList && typeof given === 'string' ? given.split(',').map((s) => s.trim()) : given;
     if (type.startsWith('AWS::SSM::Parameter::Value')) {
-      return this.placeholder(`Ref:${name}`, `The parameter ${code(name)} is read from SSM Parameter Store when the stack deploys; give its value to fill it in`);
+      return this.placeholder(`Ref:${name}`, `The parameter ${code(name)} is read from SSM Parameter Store when the stack deploys`, 'give its value to fill it in');
     }
     const def = spec.Default;
-    if (def === undefined || def === null) return this.placeholder(`Ref:${name}`, `The parameter ${code(name)} has no value and no default; give its value to fill it in`);
+    if (def === undefined || def === null) return this.placeholder(`Ref:${name}`, `The parameter ${code(name)} has no value and no default`, 'give its value to fill it in');
     if (isList && typeof def === 'string') return def.split(',').map((s) => s.trim());
     return typeof def === 'number' || typeof def === 'boolean' ? String(def) : def;
   }
