@@ -120,7 +120,6 @@ describe('CloudFormation YAML template, resolved with the account, region and pa
       'The managed policy `arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy` of `ExecutionRole` is not defined in this template, so it was left out; add it by hand.',
       'An imported stack output is not in this template, so it stays as the placeholder `{{ImportValue:shared-kms-key-arn}}`.',
       'A secret encrypted with a customer managed KMS key also needs `kms:Decrypt` on that key for the execution role, which these tests do not cover.',
-      "The task definition names its roles but not their policies; import each role's policies (for example `aws iam get-account-authorization-details`) to run the tests.",
     ]);
   });
 });
@@ -148,7 +147,6 @@ describe('CloudFormation template without the values the template leaves open', 
       '`AWS::URLSuffix` is not known, so it stays as the placeholder `{{Ref:AWS::URLSuffix}}`; give the region or partition to fill it in.',
       'The image `{{Ref:AWS::AccountId}}.dkr.ecr.{{Ref:AWS::Region}}.{{Ref:AWS::URLSuffix}}/team-a/api:latest` holds a placeholder, so its pull has no test.',
       'The secret `arn:{{Ref:AWS::Partition}}:secretsmanager:{{Ref:AWS::Region}}:{{Ref:AWS::AccountId}}:secret:prod/db-AbCdEf:password::` of container `api` holds a placeholder, so it has no test.',
-      "The task definition names its roles but not their policies; import each role's policies (for example `aws iam get-account-authorization-details`) to run the tests.",
     ]);
   });
 

@@ -242,7 +242,8 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
       if (doc) add({ kind: 'resource', name: 'registry policy', text: pretty(doc) });
     } else if (type === 'AWS::ECS::TaskDefinition') {
       taskDefinitions++;
-      const { requests: tests, principals } = taskRequests(taskShape(p), resolver.warnings);
+      const known = new Set([...identities.values()].map((i) => i.arn));
+      const { requests: tests, principals } = taskRequests(taskShape(p), resolver.warnings, known);
       requests.push(...tests);
       for (const pr of principals) if (![...identities.values()].some((i) => i.arn === pr.arn)) extra.push(pr);
     }

@@ -72,8 +72,15 @@ export function secretRequest(valueFrom: string, shape: Pick<TaskShape, 'region'
   return { action: 'ssm:GetParameters', resource: `arn:${partitionOf(shape.region)}:ssm:${shape.region}:${shape.account}:parameter/${v.replace(/^\//, '')}` };
 }
 
-/** The principals and ready-made tests of a task definition. */
-export function taskRequests(shape: TaskShape, warnings: string[]): { principals: ImportedPrincipal[]; requests: ImportedRequest[] } {
+/**
+ * The principals and ready-made tests of a task definition. `known` holds the
+ * ARNs of roles whose policies the same input gives (a template's own roles).
+ */
+export function taskRequests(
+  shape: TaskShape,
+  warnings: string[],
+  known: ReadonlySet<string> = new Set(),
+): { principals: ImportedPrincipal[]; requests: ImportedRequest[] } {
   // INVARIANT: roles are given as role ARNs; the request builder treats a role ARN as any
   // session of the role, which is what ECS uses (a session it names itself).
   const principals: ImportedPrincipal[] = [];
@@ -134,7 +141,7 @@ export function taskRequests(shape: TaskShape, warnings: string[]): { principals
     }
   }
   requests.push(...trust);
-  if (principals.length > 0) {
+  if (principals.some((p) => !known.has(p.arn))) {
     warnings.push("The task definition names its roles but not their policies; import each role's policies (for example `aws iam get-account-authorization-details`) to run the tests.");
   }
   return { principals, requests };

@@ -10,7 +10,7 @@ import type { ImportedPolicy, ImportedPrincipal, ImportedRequest, ImportOptions,
 
 interface Resource {
   address: string;
-  /** `module.a.module.b`, or '' at the root. */
+  /** `module.a.module.b`, or '' at the root, without instance keys (`[0]`). */
   module: string;
   type: string;
   name: string;
@@ -25,6 +25,13 @@ interface Principal {
   name?: string;
   arn: string;
   policies: ImportedPolicy[];
+  /** Names of the inline policies the role's `inline_policy` blocks already give (a state lists them all). */
+  inline: Set<string>;
+}
+
+/** Adds a policy once: a state lists attachments both in `managed_policy_arns` and as their own resources. */
+function attach(p: Principal, policy: ImportedPolicy): void {
+  if (!p.policies.includes(policy)) p.policies.push(policy);
 }
 
 export function isTerraform(o: JsonObject): boolean {
@@ -37,13 +44,18 @@ function walk(module: JsonObject | undefined, out: JsonObject[]): void {
   for (const child of records(module, 'child_modules')) walk(child, out);
 }
 
-/** The configuration module at a module path (`module.a[0].module.b`). */
+const INSTANCE_KEY = /\[[^\]]*\]/g;
+
+/** The configuration module at a module path (`module.a.module.b`). */
 function configModule(root: JsonObject | undefined, path: string): JsonObject | undefined {
   let m = root;
-  for (const name of path.split('.').filter((_, i) => i % 2 === 1)) {
-    m = obj(obj(obj(m, 'module_calls'), name.replace(/\[.*\]$/, '')), 'module');
-  }
+  for (const name of path.split('.').filter((_, i) => i % 2 === 1)) m = obj(obj(obj(m, 'module_calls'), name), 'module');
   return m;
+}
+
+/** The references of an expression (`{"references": ["aws_iam_policy.p.arn", "aws_iam_policy.p"]}`). */
+function references(expression: JsonObject | undefined): string[] {
+  return arr(expression, 'references').filter((x): x is string => typeof x === 'string');
 }
 
 export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportResult {
@@ -63,7 +75,7 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
       const address = str(r, 'address') ?? `${str(r, 'type')}.${str(r, 'name')}`;
       const local = `${str(r, 'type')}.${str(r, 'name')}`;
       const at = address.lastIndexOf(local);
-      const module = at > 0 ? address.slice(0, at - 1) : '';
+      const module = (at > 0 ? address.slice(0, at - 1) : '').replace(INSTANCE_KEY, '');
       const config = records(configModule(configRoot, module), 'resources').find((c) => str(c, 'address') === local);
       return { address, module, type: String(r.type), name: String(r.name), values: obj(r, 'values') ?? {}, ...(config ? { config } : {}) };
     });
@@ -76,14 +88,30 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
   const account = options.accountId ?? (knownArn ? arnAccount(knownArn) : undefined);
   const partition = options.partition ?? (knownArn ? knownArn.split(':')[1] : partitionOf(region));
 
-  /** Resources an attribute's configuration expression refers to, in the same module. */
-  const referenced = (r: Resource, attr: string, type: string): Resource[] => {
-    const refs = obj(obj(r.config, 'expressions'), attr)?.references;
-    const names = (Array.isArray(refs) ? refs : [])
-      .filter((x): x is string => typeof x === 'string' && x.startsWith(`${type}.`))
-      .map((x) => x.split('.')[1].replace(/\[.*\]$/, ''));
-    return resources.filter((o) => o.type === type && o.module === r.module && names.includes(o.name));
+  /** Resources of a type that references reach, following module outputs (`module.x.arn`) and inputs (`var.x`). */
+  const follow = (module: string, refs: string[], type: string, depth: number): Resource[] => {
+    const found: Resource[] = [];
+    for (const ref of refs) {
+      const parts = ref.replace(INSTANCE_KEY, '').split('.');
+      if (parts[0] === type && parts[1]) {
+        found.push(...resources.filter((o) => o.type === type && o.module === module && o.name === parts[1]));
+      } else if (depth < 16 && parts[0] === 'module' && parts[1] && parts[2]) {
+        const child = `${module ? `${module}.` : ''}module.${parts[1]}`;
+        const output = obj(obj(obj(configModule(configRoot, child), 'outputs'), parts[2]), 'expression');
+        found.push(...follow(child, references(output), type, depth + 1));
+      } else if (depth < 16 && parts[0] === 'var' && parts[1] && module) {
+        const segments = module.split('.');
+        const parent = segments.slice(0, -2).join('.');
+        const call = obj(obj(configModule(configRoot, parent), 'module_calls'), segments[segments.length - 1]);
+        found.push(...follow(parent, references(obj(obj(call, 'expressions'), parts[1])), type, depth + 1));
+      }
+    }
+    return [...new Set(found)];
   };
+  /** Resources an attribute's configuration expression refers to. */
+  const referenced = (r: Resource, attr: string, type: string): Resource[] => follow(r.module, references(obj(obj(r.config, 'expressions'), attr)), type, 0);
+  /** The references of an attribute a plan only knows after apply (absent from `values`). */
+  const unknownRefs = (r: Resource, attr: string): string[] => (r.values[attr] === undefined ? references(obj(obj(r.config, 'expressions'), attr)) : []);
 
   const policies: ImportedPolicy[] = [];
   const add = (p: ImportedPolicy) => {
@@ -111,7 +139,7 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
         arn = `arn:${partition}:iam::${account ?? '{{AccountId}}'}:${kind}${path}${name ?? `{{${r.address}.name}}`}`;
         warn(`The ARN of ${code(r.address)} is only known after apply, so it was built as ${code(arn)}${account ? '' : '; give the account id to fill in `{{AccountId}}`'}.`);
       }
-      const p: Principal = { resource: r, type: kind, ...(name ? { name } : {}), arn, policies: [] };
+      const p: Principal = { resource: r, type: kind, ...(name ? { name } : {}), arn, policies: [], inline: new Set() };
       if (kind === 'role') {
         const trust = documentOf(r, 'assume_role_policy', 'trust policy');
         if (trust) p.policies.push(add({ kind: 'resource', name: `${name ?? r.name} trust policy`, text: pretty(trust) }));
@@ -119,6 +147,7 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
           const policyName = str(block, 'name');
           if (!policyName && !str(block, 'policy')) continue;
           const d = decodeDocument(block.policy);
+          if (policyName) p.inline.add(policyName);
           if (d.ok) p.policies.push(add({ kind: 'identity', name: `${name ?? r.name}/${policyName ?? 'inline'}`, text: pretty(d.value) }));
           else warn(`The inline policy ${code(policyName ?? '')} of ${code(r.address)} was left out: it ${d.error}.`);
         }
@@ -143,43 +172,57 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
     const d = documentOf(r, 'policy', 'policy document');
     if (d) managed.set(r, add({ kind: 'identity', name: str(r.values, 'name') ?? r.address, text: pretty(d) }));
   }
+  const missing = new Set<string>();
+  const asBoundary = new Set<ImportedPolicy>();
+  const asIdentity = new Set<ImportedPolicy>();
   /** The `aws_iam_policy` an ARN attribute names, by value or by reference. */
-  const policyFor = (r: Resource, attr: string, arn: string | undefined): ImportedPolicy | undefined => {
+  const policyFor = (r: Resource, attr: string, arn: string | undefined, kind: 'identity' | 'boundary'): ImportedPolicy | undefined => {
     const target = arn
       ? [...managed.keys()].find((m) => str(m.values, 'arn') === arn)
       : referenced(r, attr, 'aws_iam_policy').find((m) => managed.has(m));
-    if (target) return managed.get(target);
-    warn(`The policy ${code(arn ?? 'known after apply')} that ${code(r.address)} attaches is not in this output (an AWS managed or existing policy), so it was left out; add it by hand.`);
+    const policy = target ? managed.get(target) : undefined;
+    if (policy) {
+      (kind === 'boundary' ? asBoundary : asIdentity).add(policy);
+      return policy;
+    }
+    const key = arn ?? `${r.address}.${attr}`;
+    if (missing.has(key)) return undefined;
+    missing.add(key);
+    if (arn) warn(`The policy ${code(arn)} that ${code(r.address)} attaches is not in this output (an AWS managed or existing policy), so it was left out; add it by hand.`);
+    else warn(`The ${kind === 'boundary' ? 'permissions boundary' : 'policy'} that ${code(r.address)} attaches is only known after apply (${unknownRefs(r, attr).map((x) => code(x)).join(', ') || 'no reference'}), so it was left out.`);
     return undefined;
   };
 
   for (const p of principals) {
     for (const arn of arr(p.resource.values, 'managed_policy_arns')) {
       if (typeof arn !== 'string') continue;
-      const policy = policyFor(p.resource, 'managed_policy_arns', arn);
-      if (policy) p.policies.push(policy);
+      const policy = policyFor(p.resource, 'managed_policy_arns', arn, 'identity');
+      if (policy) attach(p, policy);
     }
   }
   for (const [type, attr] of [['aws_iam_role_policy_attachment', 'role'], ['aws_iam_user_policy_attachment', 'user']] as const) {
     for (const r of ofType(type)) {
       const target = owner(r, attr);
-      const policy = policyFor(r, 'policy_arn', str(r.values, 'policy_arn'));
-      if (target && policy) target.policies.push(policy);
+      const policy = policyFor(r, 'policy_arn', str(r.values, 'policy_arn'), 'identity');
+      if (target && policy) attach(target, policy);
     }
   }
   for (const [type, attr] of [['aws_iam_role_policy', 'role'], ['aws_iam_user_policy', 'user']] as const) {
     for (const r of ofType(type)) {
+      const target = owner(r, attr);
+      const name = str(r.values, 'name');
+      // The role's own `inline_policy` blocks already hold it.
+      if (name && target?.inline.has(name)) continue;
       const d = documentOf(r, 'policy', 'policy document');
       if (!d) continue;
-      const policy = add({ kind: 'identity', name: str(r.values, 'name') ?? r.address, text: pretty(d) });
-      owner(r, attr)?.policies.push(policy);
+      const policy = add({ kind: 'identity', name: name ?? r.address, text: pretty(d) });
+      if (target) attach(target, policy);
     }
   }
   for (const p of principals) {
     const arn = str(p.resource.values, 'permissions_boundary');
-    const refs = arn ? [] : referenced(p.resource, 'permissions_boundary', 'aws_iam_policy');
-    if (!arn && refs.length === 0) continue;
-    const policy = policyFor(p.resource, 'permissions_boundary', arn);
+    if (!arn && unknownRefs(p.resource, 'permissions_boundary').length === 0) continue;
+    const policy = policyFor(p.resource, 'permissions_boundary', arn, 'boundary');
     if (policy) p.policies.push({ ...policy, kind: 'boundary' });
   }
 
@@ -211,18 +254,23 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
   const extra: ImportedPrincipal[] = [];
   for (const r of ofType('aws_ecs_task_definition')) {
     const containers = decodeContainers(r.values.container_definitions);
-    const td: JsonObject = {
-      taskDefinitionArn: r.values.arn ?? null,
-      taskRoleArn: r.values.task_role_arn ?? referenced(r, 'task_role_arn', 'aws_iam_role').map((x) => principals.find((p) => p.resource === x)?.arn ?? null)[0] ?? null,
-      executionRoleArn:
-        r.values.execution_role_arn ?? referenced(r, 'execution_role_arn', 'aws_iam_role').map((x) => principals.find((p) => p.resource === x)?.arn ?? null)[0] ?? null,
+    const role = (attr: string): Json => {
+      const known = r.values[attr];
+      if (typeof known === 'string') return known;
+      const linked = referenced(r, attr, 'aws_iam_role').map((x) => principals.find((p) => p.resource === x)?.arn)[0];
+      if (!linked && unknownRefs(r, attr).length > 0) warn(`The ${attr === 'task_role_arn' ? 'task' : 'execution'} role of ${code(r.address)} is only known after apply and not in this output.`);
+      return linked ?? null;
     };
+    const td: JsonObject = { taskDefinitionArn: r.values.arn ?? null, taskRoleArn: role('task_role_arn'), executionRoleArn: role('execution_role_arn') };
     const shape = readTaskDefinition(td, containers);
-    const result = taskRequests({ ...shape, region: shape.region ?? region, account: shape.account ?? account }, warnings);
+    const known = new Set(principals.map((p) => p.arn));
+    const result = taskRequests({ ...shape, region: shape.region ?? region, account: shape.account ?? account }, warnings, known);
     requests.push(...result.requests);
     extra.push(...result.principals.filter((x) => !principals.some((p) => p.arn === x.arn)));
   }
 
+  // A policy used only as a boundary is listed as one.
+  for (const p of asBoundary) if (!asIdentity.has(p)) p.kind = 'boundary';
   const out: ImportedPrincipal[] = principals.map((p) => ({ arn: p.arn, type: p.type, policies: p.policies.map((x) => ({ ...x })) }));
   out.push(...extra);
   const roles = principals.filter((p) => p.type === 'role');
