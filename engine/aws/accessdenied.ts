@@ -116,10 +116,13 @@ function parse(input: string): AccessDeniedResult {
   const result: AccessDeniedSuccess = { ok: true, principal: clean(m[1]), action: clean(m[2]), ...extras };
   const notes: string[] = [];
   let rest = m[3];
+  const reasonAt = rest.search(/\s(?:because no |with an explicit deny)/i);
   const res = /^\s*on resource:?\s*(?:"([^"]*)"|'([^']*)'|(\S+))/i.exec(rest);
   if (res) {
-    result.resource = clean(res[1] ?? res[2] ?? res[3]);
-    rest = rest.slice(res[0].length);
+    // IAM names some resources in words (`on resource: role ci`): up to the reason, or one token without one.
+    const upToReason = !res[1] && !res[2] && reasonAt > 0 ? rest.slice(0, reasonAt).replace(/^\s*on resource:?\s*/i, '') : undefined;
+    result.resource = clean(upToReason ?? res[1] ?? res[2] ?? res[3]);
+    rest = upToReason !== undefined ? rest.slice(reasonAt) : rest.slice(res[0].length);
   }
   const implicit = IMPLICIT.exec(rest);
   const explicit = EXPLICIT.exec(rest);
@@ -137,7 +140,7 @@ function parse(input: string): AccessDeniedResult {
     if (explicit[1]) result.policyType = policyType(explicit[1]);
     if (explicit[2]) {
       result.policyType = policyType(explicit[2]);
-      notes.push(`AWS reports the deny in a ${explicit[1]} reached through a ${explicit[2]}: look for the Deny in the ${explicit[2]}s that apply to the VPC endpoint's account.`);
+      notes.push(`AWS reports the deny in a ${explicit[1]} reached through a ${explicit[2]}: look for the Deny among the ${explicit[2].replace(/y$/, 'ie')}s that apply to the VPC endpoint's account.`);
     }
     const arn = POLICY_ARN.exec(rest.slice(explicit.index + explicit[0].length))?.[1];
     if (arn) result.policyArn = clean(arn);
