@@ -37,9 +37,9 @@ export function loadAccount(files: AccountFile[], options: AccountOptions = {}):
 
 function parseFile(file: AccountFile): JsonObject {
   const name = code(file.name);
-  const text = String(file.text ?? '').replace(/^\uFEFF/, '').trim();
-  if (text === '') throw new FileError(`The file ${name} is empty.`);
-  const parsed = /^[[{"]/.test(text) ? parseJsonText(text, `The file ${name}`) : parseYaml(text);
+  const text = String(file.text ?? '').replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new FileError(`The file ${name} is empty.`);
+  const parsed = /^[[{"]/.test(text.trim()) ? parseJsonText(text, `The file ${name}`) : parseYaml(text);
   if (!parsed.ok) throw new FileError(parsed.error.startsWith('The file') ? parsed.error : `In ${name}: ${lowerFirst(parsed.error)}`);
   if (!isRecord(parsed.value)) throw new FileError(`The file ${name} is not a JSON object; it should be one of ${READS}.`);
   return parsed.value;

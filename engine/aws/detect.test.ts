@@ -84,3 +84,12 @@ describe('importAws says what it expected', () => {
     });
   });
 });
+
+describe('error positions are those of the text as pasted', () => {
+  it('counts leading blank lines', () => {
+    expect(importAws('\n\n{"Version": "2012-10-17" "Statement": []}')).toEqual({
+      ok: false,
+      error: 'The input is not valid JSON at line 3, column 26: a comma (`,`) is expected here.',
+    });
+  });
+});

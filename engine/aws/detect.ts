@@ -27,11 +27,13 @@ export function importAws(text: string, options: ImportOptions = {}): ImportResu
 }
 
 function importText(text: string, options: ImportOptions): ImportResult {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const source = text.replace(/^\uFEFF/, '');
+  const trimmed = source.trim();
   if (trimmed === '') return { ok: false, error: `The input is empty. ${EXPECTED}` };
   const first = trimmed[0];
   if (first === '{' || first === '[' || first === '"') {
-    const parsed = parseJsonText(trimmed);
+    // The text as given, so that the line and column of an error are the user's.
+    const parsed = parseJsonText(source);
     if (!parsed.ok) return parsed;
     return fromValue(parsed.value, options, 0);
   }
@@ -43,7 +45,7 @@ function importText(text: string, options: ImportOptions): ImportResult {
     return fromValue(parsed.value, options, 1, true);
   }
   if (ACCESS_DENIED.test(trimmed)) return { ok: false, error: ACCESS_DENIED_ERROR };
-  const yaml = parseYaml(trimmed);
+  const yaml = parseYaml(source);
   if (!yaml.ok) return /^[\w"'-]+\s*:/m.test(trimmed) ? yaml : { ok: false, error: `The input is neither JSON nor YAML that the importer knows. ${EXPECTED}` };
   if (!isRecord(yaml.value)) return { ok: false, error: `The input is not JSON or a YAML mapping. ${EXPECTED}` };
   return fromValue(yaml.value, options, 0);
