@@ -77,7 +77,8 @@ export class Resolver {
     const out: JsonObject = {};
     for (const k of keys) {
       const r = this.resolve(v[k]);
-      if (r !== NO_VALUE) out[k] = r;
+      // defineProperty, not assignment: a `__proto__` key stays a key.
+      if (r !== NO_VALUE) Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
