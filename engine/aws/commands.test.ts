@@ -59,7 +59,7 @@ describe('simulateCustomPolicyCommand', () => {
     expect(words(r.command, 'aws iam simulate-custom-policy')).toEqual(['--policy-input-list', min(identity), '--action-names', 'ecr:PutImage', '--resource-arns', REPO]);
     expect(r.notes).toEqual([
       "AWS's simulator takes only an IAM user as the caller of a resource policy, and the caller here is a role session, so the resource policy was left out.",
-      "The policies read `aws:PrincipalTag/team`, which the request does not set; AWS's simulator derives none of them, so add them as context entries to match the engine.",
+      "The policies read `aws:PrincipalTag/team`, which the request does not set; give them as context entries so that AWS's simulator evaluates them as the engine does.",
       "`simulate-custom-policy` takes no service control policies, so the workspace's 2 SCPs are not checked.",
       "AWS's simulator does not evaluate resource control policies, so the workspace's 1 RCP is not checked.",
       '`simulate-custom-policy` takes no session policies, so the session policy is not checked.',

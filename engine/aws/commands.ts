@@ -138,7 +138,7 @@ export function simulateCustomPolicyCommand(input: CommandInput): CommandResult 
   const given = new Set(Object.keys(context).map((k) => k.toLowerCase()));
   const missing = conditionKeys(used).filter((k) => !given.has(k.toLowerCase()));
   if (missing.length > 0) {
-    notes.push(`The policies read ${missing.map((k) => '`' + k + '`').join(', ')}, which the request does not set; AWS's simulator derives none of them, so add them as context entries to match the engine.`);
+    notes.push(`The policies read ${missing.map((k) => '`' + k + '`').join(', ')}, which the request does not set; give them as context entries so that AWS's simulator evaluates them as the engine does.`);
   }
 
   const scps = of('scp').length;
