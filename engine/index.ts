@@ -118,3 +118,30 @@ export type { CompletionItem, CompletionKind, CompletionResult, Hover, EditorOpt
 /** Share links: a whole workspace in a URL fragment, versioned (see README, Share links). */
 export { encodeShareFragment, decodeShareFragment, readShareEnvelope, checkWorkspace, SHARE_FORMAT } from './share/index.ts';
 export type { Workspace, WorkspacePolicy, WorkspaceTest, ShareEnvelope, DecodeResult, EnvelopeResult } from './share/index.ts';
+
+/** Reads AWS output (CLI, CloudFormation, Terraform) into policies, principals and ready-made requests; never throws. */
+export { importAws } from './aws/index.ts';
+/** Reads an access denied message (or a decoded authorization message) into principal, action, resource and reason. */
+export { parseAccessDenied } from './aws/index.ts';
+/** The `aws iam simulate-custom-policy` and `aws accessanalyzer validate-policy` commands for a workspace, with what AWS cannot check. */
+export { simulateCustomPolicyCommand, validatePolicyCommand } from './aws/index.ts';
+/** Loads one account's principals, repository policies, SCPs and RCPs for "who can reach a repository". */
+export { loadAccount } from './aws/index.ts';
+export type {
+  AccessDeniedResult,
+  AccessDeniedSuccess,
+  AccountFile,
+  AccountOptions,
+  AccountResource,
+  AccountResult,
+  CommandInput,
+  CommandResult,
+  DeniedPolicyType,
+  ImportedPolicy,
+  ImportedPrincipal,
+  ImportedRequest,
+  ImportFormat,
+  ImportOptions,
+  ImportResult,
+  ImportSuccess,
+} from './aws/index.ts';
