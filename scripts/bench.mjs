@@ -15,6 +15,8 @@ await build({
   target: 'node20',
   mainFields: ['module', 'main'],
   outfile: out,
+  // yaml's Node build is CommonJS and requires Node built-ins: give the ESM bundle a require.
+  banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 const engine = spawnSync('node', [out], { stdio: 'inherit' });

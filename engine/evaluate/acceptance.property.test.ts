@@ -2,7 +2,7 @@
 // policy has a finding for which AWS refuses it (property tests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODES, simulate, validatePolicy } from '../index.ts';
+import { CODES, parsePolicy, refusalsOf, simulate, validateParsed, validatePolicy } from '../index.ts';
 import type { PolicyKind, SimulationInput } from '../index.ts';
 
 const ACCOUNT = '111122223333';
@@ -96,5 +96,23 @@ describe('acceptance (property tests)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('the refusal checks alone find exactly the refusing findings of the whole validator', () => {
+    fc.assert(
+      fc.property(kind, policyText, (k, text) => {
+        const parsed = parsePolicy(text, k);
+        const key = (d: { code: string; span: { start: number; end: number } }) => `${d.code}@${d.span.start}-${d.span.end}`;
+        expect(refusalsOf(parsed).map(key)).toEqual(validateParsed(parsed).filter((d) => CODES[d.code].refuses).map(key));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every refusing code is one the refusal checks can report (syntax, grammar, size, and four named ones)', () => {
+    const lean = new Set(['action-invalid', 'arn-invalid', 'arn-partition-invalid', 'condition-operator-unknown']);
+    for (const [code, info] of Object.entries(CODES)) {
+      if (info.refuses) expect(['syntax', 'grammar', 'size'].includes(info.group) || lean.has(code), code).toBe(true);
+    }
   });
 });

@@ -430,17 +430,10 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
   }, set.refusals);
 }
 
-/**
- * Adds `accepted` and `refusals` to a result, worked out when first read: validating
- * every policy costs more than deciding, and the fast callers want only the decision.
- */
+/** Adds `accepted` and `refusals`: plain data, so a result copies, serializes and crosses to a worker whole. */
 function withAcceptance(result: Omit<SimulationResult, 'accepted' | 'refusals'>, refusals: () => Refusal[]): SimulationResult {
-  let copy: Refusal[] | undefined;
-  const list = () => (copy ??= refusals().slice());
-  return Object.defineProperties(result, {
-    accepted: { enumerable: true, configurable: true, get: () => list().length === 0 },
-    refusals: { enumerable: true, configurable: true, get: list },
-  }) as SimulationResult;
+  const found = refusals().slice();
+  return { accepted: found.length === 0, refusals: found, ...result };
 }
 
 /** Parses and compiles a set of policies once, for many requests. Never throws. */
@@ -450,24 +443,39 @@ export function compilePolicies(input: PolicySetInput): CompiledPolicySet {
 
 /** A compiled set as callers use it: decide and simulate requests. `now` fixes the time. */
 export function policySetOf(set: CompiledInput, now?: string | Date): CompiledPolicySet {
-  const fixedClock = now !== undefined ? new Clock(parseNow(now)) : undefined;
-  return {
-    policies: set.all,
-    errors: set.errors,
-    get accepted() {
-      return set.refusals().length === 0;
-    },
-    get refusals() {
-      return set.refusals();
-    },
-    decide(request) {
-      const req = prepare(request, set.groups, fixedClock ?? new Clock());
-      return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(set.groups, req)).decision;
-    },
-    simulate(request) {
-      return safely(() => fullResult(set, request, fixedClock ?? new Clock()));
-    },
-  };
+  return new PolicySet(set, now !== undefined ? new Clock(parseNow(now)) : undefined);
+}
+
+// A class, not an object literal with getters: V8 builds such literals slowly, and sets are made per edit.
+class PolicySet implements CompiledPolicySet {
+  readonly policies: readonly CompiledPolicy[];
+  readonly errors: readonly InputError[];
+  private readonly set: CompiledInput;
+  private readonly clock: Clock | undefined;
+
+  constructor(set: CompiledInput, clock: Clock | undefined) {
+    this.set = set;
+    this.clock = clock;
+    this.policies = set.all;
+    this.errors = set.errors;
+  }
+
+  get accepted(): boolean {
+    return this.set.refusals().length === 0;
+  }
+
+  get refusals(): readonly Refusal[] {
+    return this.set.refusals();
+  }
+
+  decide(request: SimulationRequest): Decision {
+    const req = prepare(request, this.set.groups, this.clock ?? new Clock());
+    return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req)).decision;
+  }
+
+  simulate(request: SimulationRequest): SimulationResult {
+    return safely(() => fullResult(this.set, request, this.clock ?? new Clock()));
+  }
 }
 
 function safely(run: () => SimulationResult): SimulationResult {

@@ -7,6 +7,7 @@
 import { GIVE_UP, Scanner } from '../source/scanner.ts';
 import type { ConditionEntry, Effect, JsonPath, Located, PolicyDocument, PrincipalBlock, PrincipalEntry, Span, Statement } from '../types.ts';
 import { POLICY_VERSIONS, PRINCIPAL_TYPES } from './elements.ts';
+import { childPath } from '../source/path.ts';
 
 const QUOTE = 34;
 const OPEN_OBJECT = 123;
@@ -45,7 +46,7 @@ function stringList(s: Scanner, path: JsonPath): Located<string>[] {
     s.i++;
     return out;
   }
-  do out.push(locatedString(s, [...path, out.length]));
+  do out.push(locatedString(s, childPath(path, out.length)));
   while (s.separator(CLOSE_ARRAY));
   return out;
 }
@@ -69,7 +70,7 @@ function conditionValues(s: Scanner, path: JsonPath): Located<string>[] {
     s.i++;
     return out;
   }
-  do out.push(conditionScalar(s, [...path, out.length]));
+  do out.push(conditionScalar(s, childPath(path, out.length)));
   while (s.separator(CLOSE_ARRAY));
   return out;
 }
@@ -99,7 +100,7 @@ function principal(s: Scanner, path: JsonPath): PrincipalBlock {
   const entries: PrincipalEntry[] = [];
   const span = object(s, (k, keySpan) => {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(k)) throw GIVE_UP;
-    const at = [...path, k];
+    const at = childPath(path, k);
     entries.push({ type: { value: k, span: keySpan, path: at }, values: stringList(s, at) });
   });
   return { wildcard: false, entries, span, path };
@@ -108,10 +109,10 @@ function principal(s: Scanner, path: JsonPath): PrincipalBlock {
 function condition(s: Scanner, path: JsonPath): ConditionEntry[] {
   const out: ConditionEntry[] = [];
   object(s, (op, opSpan) => {
-    const opPath = [...path, op];
+    const opPath = childPath(path, op);
     const operator = { value: op, span: opSpan, path: opPath };
     object(s, (k, keySpan) => {
-      const at = [...opPath, k];
+      const at = childPath(opPath, k);
       const values = conditionValues(s, at);
       out.push({ operator, key: { value: k, span: keySpan, path: at }, values, span: { start: keySpan.start, end: s.i }, path: at });
     });
@@ -123,7 +124,7 @@ function statement(s: Scanner, index: number, path: JsonPath): Statement {
   const st: Statement = { index, span: { start: 0, end: 0 }, path, keySpans: {} };
   st.span = object(s, (k, keySpan) => {
     st.keySpans[k] = keySpan;
-    const at = [...path, k];
+    const at = childPath(path, k);
     switch (k) {
       case 'Sid':
         st.sid = locatedString(s, at);
@@ -192,7 +193,7 @@ export function parsePolicyFast(text: string, maxDepth: number): { policy: Polic
             else {
               let i = 0;
               do {
-                doc.statements.push(statement(s, i, [...STATEMENT_PATH, i]));
+                doc.statements.push(statement(s, i, childPath(STATEMENT_PATH, i)));
                 i++;
               } while (s.separator(CLOSE_ARRAY));
             }

@@ -3,6 +3,7 @@ import { nodeSpan, parseJson } from '../source/json.ts';
 import { LineIndex } from '../source/lines.ts';
 import { parsePolicyFast } from './fastpolicy.ts';
 import { STATEMENT_ELEMENTS, PRINCIPAL_TYPES, POLICY_VERSIONS } from './elements.ts';
+import { childPath } from '../source/path.ts';
 import { MAX_JSON_DEPTH } from '../source/json.ts';
 import type {
   ConditionEntry,
@@ -95,7 +96,7 @@ function stringList(b: Builder, node: JsonNode, what: string, path: JsonPath): L
   if (!expectType(b, node, ['string', 'array'], what)) return [];
   const out: Located<string>[] = [];
   (node.children ?? []).forEach((item, i) => {
-    if (expectType(b, item, ['string'], `Each entry of ${what}`)) out.push(located(item.value as string, item, [...path, i]));
+    if (expectType(b, item, ['string'], `Each entry of ${what}`)) out.push(located(item.value as string, item, childPath(path, i)));
   });
   return out;
 }
@@ -112,7 +113,7 @@ function conditionValues(b: Builder, node: JsonNode, text: string, what: string,
   if (node.type === 'array') {
     const out: Located<string>[] = [];
     (node.children ?? []).forEach((item, i) => {
-      const v = scalar(item, [...path, i]);
+      const v = scalar(item, childPath(path, i));
       if (v) out.push(v);
     });
     return out;
@@ -146,7 +147,7 @@ function principalBlock(b: Builder, node: JsonNode, element: string, path: JsonP
       continue;
     }
     if (!m.value) continue;
-    const at = [...path, m.key];
+    const at = childPath(path, m.key);
     entries.push({ type: located(m.key, m.keyNode, at), values: stringList(b, m.value, `${element}.${m.key}`, at) });
   }
   return { wildcard: false, entries, span, path };
@@ -158,12 +159,12 @@ function conditionBlock(b: Builder, node: JsonNode, text: string, path: JsonPath
   for (const op of members(b, node)) {
     if (!op.value) continue;
     if (!expectType(b, op.value, ['object'], `The \`${op.key}\` block`)) continue;
-    const opPath = [...path, op.key];
+    const opPath = childPath(path, op.key);
     const operator = located(op.key, op.keyNode, opPath);
     for (const key of members(b, op.value)) {
       if (!key.value) continue;
       const member = key.keyNode.parent ?? key.keyNode;
-      const at = [...opPath, key.key];
+      const at = childPath(opPath, key.key);
       out.push({
         operator,
         key: located(key.key, key.keyNode, at),
@@ -183,7 +184,7 @@ function statement(b: Builder, node: JsonNode, index: number, text: string, path
     st.keySpans[m.key] = nodeSpan(m.keyNode);
     const v = m.value;
     if (!v) continue;
-    const at = [...path, m.key];
+    const at = childPath(path, m.key);
     switch (m.key) {
       case 'Sid':
         if (expectType(b, v, ['string'], 'Sid')) st.sid = located(v.value as string, v, at);

@@ -1,11 +1,31 @@
 // Actions: every Action/NotAction entry must name something AWS has. A
 // misspelt action is accepted by IAM and then silently matches nothing.
 import { getAction, loadedServicePrefixes, suggestActions } from '../catalog/index.ts';
-import { globCached, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
+import { actionShapeInvalid, globCached, listNames, type ActionRef, type FixDraft, type StatementInfo, type ValidationContext } from './context.ts';
+import type { Located } from '../types.ts';
 import { removalSpan } from './text.ts';
 
-function replaceFix(ref: ActionRef, replacement: string): FixDraft {
+function replaceFix(ref: { item: Located<string> }, replacement: string): FixDraft {
   return { title: `Change to ${replacement}`, changes: [{ path: ref.item.path, value: replacement }] };
+}
+
+function reportInvalid(ctx: ValidationContext, item: Located<string>): void {
+  const text = item.value;
+  const guess = text.includes(':') ? undefined : guessPrefix(text);
+  ctx.report(
+    'action-invalid',
+    item.span,
+    guess ? `\`${text}\` has no service prefix; write \`${guess}\`.` : `\`${text}\` is not an action; write it as \`service:ActionName\`, e.g. \`ecr:PutImage\`.`,
+    guess ? replaceFix({ item }, guess) : undefined,
+  );
+}
+
+/** Malformed actions only, from the text alone: the part of the action checks that AWS refuses. */
+export function checkActionSyntax(ctx: ValidationContext): void {
+  for (const { st } of ctx.statements) {
+    for (const item of st.action ?? []) if (actionShapeInvalid(item.value)) reportInvalid(ctx, item);
+    for (const item of st.notAction ?? []) if (actionShapeInvalid(item.value)) reportInvalid(ctx, item);
+  }
 }
 
 // Services people most often mean when they leave the prefix out.
@@ -26,18 +46,9 @@ function checkEntry(ctx: ValidationContext, ref: ActionRef): void {
     case 'variable':
       ctx.report('action-variable', ref.item.span, `\`${text}\` uses a policy variable, which \`Action\` does not support; write the action name out.`);
       return;
-    case 'invalid': {
-      const guess = text.includes(':') ? undefined : guessPrefix(text);
-      ctx.report(
-        'action-invalid',
-        ref.item.span,
-        guess
-          ? `\`${text}\` has no service prefix; write \`${guess}\`.`
-          : `\`${text}\` is not an action; write it as \`service:ActionName\`, e.g. \`ecr:PutImage\`.`,
-        guess ? replaceFix(ref, guess) : undefined,
-      );
+    case 'invalid':
+      reportInvalid(ctx, ref.item);
       return;
-    }
     case 'unknown-service': {
       const [best] = ref.wildcard ? [] : suggestActions(text, 1, ctx.options.actionNames);
       ctx.report(

@@ -285,6 +285,14 @@ function checkValue(ctx: ValidationContext, base: OperatorDescriptor, v: Located
   }
 }
 
+/** Operator names only: the part of the condition checks that AWS refuses. */
+export function checkOperatorNames(ctx: ValidationContext): void {
+  for (const info of ctx.statements) {
+    if (!info.st.condition || info.st.condition.length === 0) continue;
+    for (const block of blocksOf(info.st).values()) checkOperator(ctx, block.entries[0].operator, block);
+  }
+}
+
 export function checkConditions(ctx: ValidationContext): void {
   for (const info of ctx.statements) {
     if (!info.st.condition || info.st.condition.length === 0) continue;

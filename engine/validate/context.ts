@@ -74,7 +74,7 @@ export interface ValidationContext {
   /** For `resource` policies: repository policy, role trust policy or other. */
   readonly flavor: ResourceFlavor | undefined;
   readonly statements: readonly StatementInfo[];
-  /** Top-level members of the policy object, as written. */
+  /** Top-level members of the policy object, as written (scanned when first asked for). */
   readonly topLevel: readonly ScannedMember[];
   /** The policy language version in force: variables work only in 2012-10-17. */
   readonly variablesEnabled: boolean;
@@ -140,8 +140,8 @@ function resolveAction(item: Located<string>, names: ActionNames | undefined): A
   const base = { item, service: '', name: '', wildcard: false, inDepth: false, infos: [] as readonly ActionInfo[] };
   if (text === '*') return { ...base, wildcard: true, status: 'any' };
   if (text.includes('${')) return { ...base, status: 'variable' };
+  if (actionShapeInvalid(text)) return { ...base, status: 'invalid' };
   const colon = text.indexOf(':');
-  if (colon <= 0 || colon === text.length - 1) return { ...base, status: 'invalid' };
   const service = text.slice(0, colon).toLowerCase();
   const name = text.slice(colon + 1);
   const wildcard = text.includes('*') || text.includes('?');
@@ -191,19 +191,36 @@ function statementInfo(st: Statement, names: ActionNames | undefined): Statement
 
 const TRUST_ACTION = /^sts:/i;
 
-function flavorOf(statements: readonly StatementInfo[]): ResourceFlavor {
+/** What a resource policy is for, from the actions as written (no catalog lookups). */
+function flavorOf(statements: readonly Statement[]): ResourceFlavor {
   let other = false;
   let ecr = false;
-  for (const s of statements) {
-    for (const a of s.actions) {
-      if (TRUST_ACTION.test(a.item.value)) return 'trust';
-      if (a.service === 'ecr' || a.status === 'any') ecr = true;
-      else if (a.service !== '' && isKnownServicePrefix(a.service)) other = true;
+  for (const st of statements) {
+    for (const a of st.action ?? st.notAction ?? []) {
+      const text = a.value;
+      if (TRUST_ACTION.test(text)) return 'trust';
+      const service = text.slice(0, Math.max(0, text.indexOf(':'))).toLowerCase();
+      if (service === 'ecr' || text === '*') ecr = true;
+      else if (service !== '' && isKnownServicePrefix(service)) other = true;
     }
   }
   // Only a policy whose actions all belong to other services is not a repository policy.
   return other && !ecr ? 'other' : 'repository';
 }
+
+/** Not `service:name` (and not `*` or a variable): AWS refuses it. */
+export function actionShapeInvalid(text: string): boolean {
+  if (text === '*' || text.includes('${')) return false;
+  const colon = text.indexOf(':');
+  return colon <= 0 || colon === text.length - 1;
+}
+
+/** A statement's entries left unresolved: for the refusal checks, which read the text alone. */
+function unresolved(st: Statement): StatementInfo {
+  return { st, actions: NONE, extraActions: NONE, negated: st.action === undefined && st.notAction !== undefined, closed: false, infos: NO_INFOS };
+}
+const NONE: ActionRef[] = [];
+const NO_INFOS: readonly ActionInfo[] = [];
 
 // ------------------------------------------------------------------ build
 
@@ -212,13 +229,18 @@ export interface ContextResult {
   diagnostics: Diagnostic[];
 }
 
-/** Builds the shared context; diagnostics are collected in the returned list. */
-export function createContext(parsed: ParsedPolicy, options: ValidateOptions): ContextResult {
+/**
+ * Builds the shared context; diagnostics are collected in the returned list. `lean` is for
+ * the refusal checks: no catalog resolution of actions and no quick fixes, which they never need.
+ */
+export function createContext(parsed: ParsedPolicy, options: ValidateOptions, lean = false): ContextResult {
   const text = parsed.text;
   const diagnostics: Diagnostic[] = [];
   let lines: LineIndex | undefined;
   const index = (): LineIndex => (lines ??= new LineIndex(text));
-  const statements = (parsed.policy?.statements ?? []).map((st) => statementInfo(st, options.actionNames));
+  const raw = parsed.policy?.statements ?? [];
+  let topLevel: ScannedMember[] | undefined;
+  const statements = raw.map((st) => (lean ? unresolved(st) : statementInfo(st, options.actionNames)));
   const version = parsed.policy?.version?.value;
   const ctx: ValidationContext = {
     text,
@@ -226,14 +248,16 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions): C
     options,
     parsed,
     policy: parsed.policy,
-    flavor: parsed.kind === 'resource' ? flavorOf(statements) : undefined,
+    flavor: parsed.kind === 'resource' ? flavorOf(raw) : undefined,
     statements,
-    topLevel: parsed.policy ? objectMembers(text, parsed.policy.span.start) : [],
+    get topLevel() {
+      return (topLevel ??= parsed.policy ? objectMembers(text, parsed.policy.span.start) : []);
+    },
     variablesEnabled: version === '2012-10-17',
     report(code, span, message, fix) {
       const li = index();
       const d: Diagnostic = { code, severity: CODES[code].severity, message, span, range: li.range(span) };
-      const drafts = fix ? ('changes' in fix ? editsFor(text, fix.changes) : fix.edits) : [];
+      const drafts = fix && !lean ? ('changes' in fix ? editsFor(text, fix.changes) : fix.edits) : [];
       if (fix && drafts.length > 0) {
         const edits: TextEdit[] = drafts.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
         const f: Fix = { title: fix.title, edits };

@@ -28,7 +28,8 @@ export function removeMemberFix(st: Statement, element: string, title: string): 
 function checkVersion(ctx: ValidationContext): void {
   const policy = ctx.policy;
   if (!policy) return;
-  const hasKey = ctx.topLevel.some((m) => m.key === 'Version');
+  // A Version that parsed is there; only a Version of the wrong type needs the text scanned.
+  const hasKey = !!policy.version || ctx.topLevel.some((m) => m.key === 'Version');
   if (!hasKey) {
     ctx.report(
       'version-missing',

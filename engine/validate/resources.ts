@@ -251,6 +251,15 @@ function checkStarOnly(ctx: ValidationContext, info: StatementInfo): void {
   }
 }
 
+/** ARN shapes only, from the text alone: the part of the resource checks that AWS refuses. */
+export function checkArnSyntax(ctx: ValidationContext): void {
+  if (ctx.flavor === 'repository' || ctx.flavor === 'trust') return;
+  for (const { st } of ctx.statements) {
+    for (const item of st.resource ?? []) if (item.value !== '*') checkArnParts(ctx, item);
+    for (const item of st.notResource ?? []) if (item.value !== '*') checkArnParts(ctx, item);
+  }
+}
+
 export function checkResources(ctx: ValidationContext): void {
   // Repository and trust policies may not have a Resource at all (grammar reports it).
   if (ctx.flavor === 'repository' || ctx.flavor === 'trust') return;

@@ -49,6 +49,8 @@ export function checkSize(ctx: ValidationContext): void {
   const quota = quotaFor(ctx);
   if (!quota) return;
   const text = ctx.text;
+  // Fewer characters than the quota in all: within it, whatever the whitespace.
+  if (text.length <= quota.limit) return;
   const hard = quota.hardLimit ?? quota.limit;
   const { size, overflow: overHard } = measure(text, quota.countWhitespace, hard);
   if (overHard >= 0) {
@@ -60,12 +62,12 @@ export function checkSize(ctx: ValidationContext): void {
     return;
   }
   if (!quota.hardLimit) return;
-  const over = measure(text, quota.countWhitespace, quota.limit).overflow;
+  const { size: counted, overflow: over } = measure(text, quota.countWhitespace, quota.limit);
   if (over >= 0) {
     ctx.report(
       'policy-size-adjustable',
       { start: over, end: over + 1 },
-      `This policy has ${thousands(size)} characters, over ${quota.what}; shorten it or ask for a quota increase (up to ${thousands(hard)}).`,
+      `This policy has ${thousands(counted)} characters, over ${quota.what}; shorten it or ask for a quota increase (up to ${thousands(hard)}).`,
     );
   }
 }

@@ -22,10 +22,13 @@ function allowed(c: number): boolean {
 }
 
 const MAX_CHARACTER_FINDINGS = 5;
+const OUTSIDE_IAM_CHARACTERS = /[^\t\n\r\x20-\xff]/;
 
 export function checkCharacters(ctx: ValidationContext): void {
   if (!kindInfo(ctx.kind).iamCharacters && ctx.flavor !== 'trust') return;
   const text = ctx.text;
+  // The common case, checked natively: every character is allowed.
+  if (!OUTSIDE_IAM_CHARACTERS.test(text)) return;
   let found = 0;
   for (let i = 0; i < text.length && found < MAX_CHARACTER_FINDINGS; i++) {
     const c = text.charCodeAt(i);

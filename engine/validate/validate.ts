@@ -2,12 +2,12 @@
 // checks, return the findings in text order.
 import { parsePolicy } from '../policy/parse.ts';
 import type { ParsedPolicy, PolicyKind } from '../types.ts';
-import { checkActions } from './actions.ts';
-import { checkConditions } from './conditions.ts';
+import { checkActions, checkActionSyntax } from './actions.ts';
+import { checkConditions, checkOperatorNames } from './conditions.ts';
 import { createContext } from './context.ts';
 import { checkEcs } from './ecs.ts';
 import { checkGrammar } from './grammar.ts';
-import { checkResources } from './resources.ts';
+import { checkArnSyntax, checkResources } from './resources.ts';
 import { checkSecurity } from './security.ts';
 import { checkSize } from './size.ts';
 import { checkCharacters, checkParseProblems } from './syntax.ts';
@@ -38,6 +38,10 @@ export function validateParsed(parsed: ParsedPolicy, options: ValidateOptions = 
     checkEcs(ctx);
     checkSize(ctx);
   }
+  return inTextOrder(diagnostics);
+}
+
+function inTextOrder(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
     (a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.end - b.span.end,
   );
@@ -48,7 +52,21 @@ export function isRefusal(d: Diagnostic): boolean {
   return CODES[d.code].refuses;
 }
 
-/** The findings for which AWS would refuse the policy as written, in text order. */
+/**
+ * The findings for which AWS would refuse the policy as written, in text order: the same
+ * as `validateParsed(...).filter(isRefusal)` (a property test holds them equal), from only
+ * the checks that can report a refusing code, which read the text alone.
+ */
 export function refusalsOf(parsed: ParsedPolicy, options: ValidateOptions = {}): Diagnostic[] {
-  return validateParsed(parsed, options).filter(isRefusal);
+  const { ctx, diagnostics } = createContext(parsed, options, true);
+  checkParseProblems(ctx);
+  checkCharacters(ctx);
+  if (ctx.policy) {
+    checkGrammar(ctx);
+    checkActionSyntax(ctx);
+    checkArnSyntax(ctx);
+    checkOperatorNames(ctx);
+    checkSize(ctx);
+  }
+  return inTextOrder(diagnostics.filter(isRefusal));
 }
