@@ -99,6 +99,11 @@ export class CompiledStatement {
     return undefined;
   }
 
+  /** Whether matching the Resource element reads the request context (it holds policy variables). */
+  get resourceReadsContext(): boolean {
+    return (this.templatedResources ??= this.resources.filter((m) => m.resolves)).length > 0;
+  }
+
   get conditions(): CompiledCondition[] {
     return (this.compiledConditions ??= (this.statement.condition ?? []).map((c) => compileCondition(c, { variables: this.variables })));
   }
@@ -244,7 +249,8 @@ export function actionMatches(cs: CompiledStatement, req: PreparedRequest): bool
   return actionCovered(cs, req.actionLower);
 }
 
-function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
+/** Does the statement's Resource/NotResource cover the request's resource? (A piece of `statementApplies`.) */
+export function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
   if (!cs.resourceElement) return resourceImplicit(kind);
   if (cs.statement.effect?.value === 'Allow' && cs.unresolvedResource(req.ctx)) return false;
   const hit = firstMatch(cs.resources, req.resource, req.ctx) >= 0;
@@ -260,7 +266,11 @@ function countedMatch(m: PrincipalValueMatch | undefined, deny: boolean): Princi
   return m === 'some-session' ? (deny ? 'role' : undefined) : m;
 }
 
-function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
+/**
+ * How the statement names the caller, or undefined when it does not (a piece of
+ * `statementApplies`). Reads only `req.principal` and `req.hasBoundary`.
+ */
+export function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
   // Identity policies, boundaries, session policies and SCPs apply to the identity they are attached to.
   const info = kindInfo(kind);
   if (!info.attachedToResource) return 'self';
@@ -302,8 +312,18 @@ export function statementApplies(cs: CompiledStatement, kind: PolicyKind, req: P
   if (!resourceMatches(cs, kind, req)) return undefined;
   const who = principalMatch(cs, kind, req);
   if (!who) return undefined;
-  for (let i = 0; i < cs.conditions.length; i++) if (!cs.conditions[i].test(req.ctx)) return undefined;
+  if (!conditionsMatch(cs, req.ctx)) return undefined;
   return who;
+}
+
+/**
+ * Do all the statement's conditions hold? (A piece of `statementApplies`.) Reads the
+ * request only through `ctx.get`, so the answer depends on the context alone.
+ */
+export function conditionsMatch(cs: CompiledStatement, ctx: RequestContext): boolean {
+  const conditions = cs.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!conditions[i].test(ctx)) return false;
+  return true;
 }
 
 function traceAction(cs: CompiledStatement, req: PreparedRequest): ElementTrace {
