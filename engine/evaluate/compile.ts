@@ -72,7 +72,7 @@ export class CompiledStatement {
   readonly ref: StatementRef;
   readonly statement: Statement;
   /** Policy variables are honoured (Version 2012-10-17). */
-  private readonly variables: boolean;
+  readonly variables: boolean;
 
   constructor(ref: StatementRef, statement: Statement, variables: boolean) {
     this.ref = ref;
