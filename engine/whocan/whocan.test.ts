@@ -263,6 +263,67 @@ describe('whoCan: what depends on the resource and on the caller', () => {
     expect(get(a, repo('team-a/api'), PUSH)).toBe('ImplicitDeny');
   });
 
+  it('a condition reads policy variables only in a policy of Version 2012-10-17', () => {
+    const condition = { StringEquals: { 'ecr:ResourceTag/team': '${aws:PrincipalTag/team}' } };
+    const v2012 = `arn:aws:iam::${A}:role/new`;
+    const v2008 = `arn:aws:iam::${A}:role/old`;
+    const statement = allow(PULL, '*', { Condition: condition });
+    const { get } = run({
+      principals: [
+        { arn: v2012, policies: [{ kind: 'identity', name: 'p', text: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) }] },
+        { arn: v2008, policies: [{ kind: 'identity', name: 'p', text: JSON.stringify({ Version: '2008-10-17', Statement: [statement] }) }] },
+      ],
+      resources: [{ arn: repo('a') }],
+      actions: [PULL],
+      context: { 'ecr:ResourceTag/team': 'team-a', 'aws:PrincipalTag/team': 'team-a' },
+    });
+    expect(get(v2012, repo('a'), PULL)).toBe('Allow');
+    expect(get(v2008, repo('a'), PULL)).toBe('ImplicitDeny');
+    // The same condition text in both versions for one caller: two different conditions.
+    const both = `arn:aws:iam::${A}:role/both`;
+    const second = run({
+      principals: [
+        {
+          arn: both,
+          policies: [
+            { kind: 'identity', name: 'old', text: JSON.stringify({ Version: '2008-10-17', Statement: [deny(PULL, '*', { Condition: condition })] }) },
+            { kind: 'identity', name: 'new', text: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) },
+          ],
+        },
+      ],
+      resources: [{ arn: repo('a') }],
+      actions: [PULL],
+      context: { 'ecr:ResourceTag/team': 'team-a', 'aws:PrincipalTag/team': 'team-a' },
+    });
+    expect(second.get(both, repo('a'), PULL)).toBe('Allow');
+  });
+
+  it('only the first boundary and the first session policy take part, as in simulate’s one slot', () => {
+    const role = `arn:aws:iam::${A}:role/r`;
+    const { get } = run({
+      principals: [
+        {
+          arn: role,
+          policies: [identity(allow('ecr:*')), { kind: 'boundary', name: 'first', text: doc(allow(PULL)) }, { kind: 'boundary', name: 'second', text: doc(allow(PUSH)) }],
+        },
+      ],
+      resources: [{ arn: repo('a') }],
+      actions: [PULL, PUSH],
+    });
+    expect([get(role, repo('a'), PULL), get(role, repo('a'), PUSH)]).toEqual(['Allow', 'ImplicitDeny']);
+  });
+
+  it('a request for `*` leaves the resource policy out, even where another resource with the same policy is let in', () => {
+    const user = `arn:aws:iam::${A}:user/u`;
+    const open = doc({ Effect: 'Allow', Principal: '*', Action: PULL });
+    const { get } = run({
+      principals: [{ arn: user, policies: [] }],
+      resources: [{ arn: repo('a'), policy: open }, { arn: '*', policy: open }, { arn: repo('b'), policy: open }],
+      actions: [PULL],
+    });
+    expect([get(user, repo('a'), PULL), get(user, '*', PULL), get(user, repo('b'), PULL)]).toEqual(['Allow', 'ImplicitDeny', 'Allow']);
+  });
+
   it('whoCanSimulation is the request the contract names', () => {
     const input: WhoCanInput = {
       principals: [
