@@ -168,21 +168,32 @@ function compileResource(value: Located<string>, variables: boolean): ValueMatch
     const test = compileResourcePattern(resolveTemplate(template, () => undefined) ?? value.value);
     return { value, test: (resource) => test(resource) };
   }
-  // Variables resolve per request; remember the last resolution, as requests repeat.
+  // Variables resolve per request; remember the last resolution, as requests repeat. A
+  // context answers the same every time it is asked, so one context resolves alike: whoCan
+  // asks one context about many resources.
   let lastKey: string | undefined;
   let lastTest: ((r: string) => boolean) | undefined;
+  let lastCtx: RequestContext | undefined;
+  let lastCtxTest: ((r: string) => boolean) | undefined;
   return {
     value,
-    resolves: (ctx) => resolveTemplate(template, (k) => ctx.get(k)) !== undefined,
+    resolves: (ctx) => (ctx === lastCtx ? lastCtxTest !== undefined : resolveTemplate(template, (k) => ctx.get(k)) !== undefined),
     test: (resource, ctx) => {
-      const pieces = resolveTemplate(template, (k) => ctx.get(k));
-      if (!pieces) return false; // Unresolvable: the statement does not apply (see unresolvedResource).
-      const key = JSON.stringify(pieces);
-      if (key !== lastKey || !lastTest) {
-        lastKey = key;
-        lastTest = compileResourcePattern(pieces);
+      if (ctx !== lastCtx) {
+        const pieces = resolveTemplate(template, (k) => ctx.get(k));
+        lastCtx = ctx;
+        if (!pieces) lastCtxTest = undefined;
+        else {
+          const key = JSON.stringify(pieces);
+          if (key !== lastKey || !lastTest) {
+            lastKey = key;
+            lastTest = compileResourcePattern(pieces);
+          }
+          lastCtxTest = lastTest;
+        }
       }
-      return lastTest(resource);
+      // Unresolvable: the statement does not apply (see unresolvedResource).
+      return lastCtxTest ? lastCtxTest(resource) : false;
     },
   };
 }

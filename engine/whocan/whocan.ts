@@ -26,7 +26,7 @@ import {
   type CompiledStatement,
   type PreparedRequest,
 } from '../evaluate/compile.ts';
-import { Clock, RequestContext, resourceInfo } from '../evaluate/context.ts';
+import { Clock, keyReadsResource, RequestContext, resourceInfo } from '../evaluate/context.ts';
 import { parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from '../evaluate/principal.ts';
 import type { PolicyRef, SimulationInput } from '../evaluate/result.ts';
 import {
@@ -224,6 +224,8 @@ interface Pending {
   principalClass: number;
   /** Statements whose conditions read alike share a class (and every answer); -1 without conditions. */
   conditionClass: number;
+  /** The conditions read a key whose value may depend on the resource (keyReadsResource): answered per resource group, else once per caller. */
+  conditionPerGroup: boolean;
   /** The resources the statement's Resource matches; undefined when matching reads the context (policy variables). */
   hits?: Int32Array;
 }
@@ -280,12 +282,17 @@ class WhoCanRun {
 
   private readonly input: WhoCanInput;
   private readonly clock: Clock;
-  private readonly callers: Caller[];
+  private readonly scps: SlotPolicy[];
+  private readonly rcps: SlotPolicy[];
+  /** How many callers use each text, by kind. */
+  private readonly uses = new Map<PolicyKind, Map<string, number>>();
   /** Trimmed, as simulate trims; '' when the resource cannot be evaluated. */
   private readonly resourceText: string[];
   /** Resources whose ARN parts are the same share a group (and every context answer). */
   private readonly groupOf: Int32Array;
   private readonly groupArn: string[] = [];
+  /** The resources that can be evaluated, group by group. */
+  private readonly byGroup: Int32Array;
   private readonly resourcePolicy: (SlotPolicy | undefined)[];
   /** Per resource with a policy, per action: its statements that may apply there. */
   private readonly resourcePlans: (Pending[][] | undefined)[];
@@ -294,10 +301,13 @@ class WhoCanRun {
   private readonly actionFacts: PreparedRequest[];
   private readonly orgSlots: number;
 
-  private readonly compiled = new Map<string, CompiledPolicy>();
+  private readonly compiled = new Map<PolicyKind, Map<string, CompiledPolicy>>();
+  // Weak: the plans of a policy compiled for one caller go when it does.
   /** By the statements, which a policy's slotted copies share. */
-  private readonly plans = new Map<CompiledStatement[], SidePlan[]>();
-  private readonly hitsByStatement = new Map<CompiledStatement, Int32Array>();
+  private readonly plans = new WeakMap<CompiledStatement[], SidePlan[]>();
+  private readonly hitsByStatement = new WeakMap<CompiledStatement, Int32Array>();
+  /** A statement belongs to one policy, hence one kind: one Pending each, whatever the action. */
+  private readonly pendingOf = new WeakMap<CompiledStatement, Pending>();
   private readonly hitsByText = new Map<string, Int32Array>();
   private readonly principalClasses = new Map<string, number>();
   private readonly conditionClasses = new Map<string, number>();
@@ -309,6 +319,9 @@ class WhoCanRun {
   private conditionMemo = new Uint8Array(0);
   private readonly scratch: Uint8Array[][] = [];
   private readonly resourceCells: Uint8Array[];
+  /** Per resource: 1 it has a policy, 4 that policy is off (the request is for `*`); 2, cross-account, is added per caller. */
+  private readonly resourceFlags: number[];
+  private readonly flags: Uint8Array;
   private readonly keys: Int32Array;
   private readonly tableStamp = new Int32Array(TABLE_KEYS);
   private readonly tableCode = new Uint8Array(TABLE_KEYS);
@@ -362,27 +375,47 @@ class WhoCanRun {
     });
     this.resourcePlans = this.resourcePolicy.map((policy, r) => (policy && this.resourceText[r] ? this.resourcePlan(policy, r) : undefined));
     this.resourceCells = this.actions.map(() => new Uint8Array(nR));
-
-    // Callers: their groups, with the shared SCPs and RCPs; plans for every policy.
-    this.callers = principalsIn.map((_, i) => {
-      const p = principalAt(given, i);
-      const info = typeof p.arn === 'string' ? parsePrincipal(p.arn) : undefined;
-      // A role's trust policy (kind `resource`) is not the repository's policy: it takes no part.
-      const of = (kind: PolicyKind) => p.policies.filter((x) => x.kind === kind).map((x) => x.text);
-      const boundary = asOne(of('boundary')[0]);
-      const session = asOne(of('session')[0]);
-      const groups: Groups<SlotPolicy> = {
-        identity: of('identity').map((raw, k) => this.slotted(raw, 'identity', k, this.orgSlots + k)),
-        boundary: boundary.length ? this.slotted(boundary[0], 'boundary', 0, BOUNDARY_SLOT) : undefined,
-        session: session.length ? this.slotted(session[0], 'session', 0, SESSION_SLOT) : undefined,
-        scps,
-        rcps,
-      };
-      for (const policy of sidePolicies(groups)) this.sidePlans(policy);
-      return { info, groups, context: contextOf(given, p.arn) };
+    this.flags = new Uint8Array(nR);
+    // setResourceFacts works out resourcePolicyOff from the resource and whether it has a policy alone.
+    this.byGroup = Int32Array.from(
+      this.resourceText.map((_, r) => r).filter((r) => this.resourceText[r]),
+    ).sort((x, y) => this.groupOf[x] - this.groupOf[y] || x - y);
+    this.resourceFlags = this.resourceText.map((text, r) => {
+      if (!text) return 0;
+      const groups: Groups<SlotPolicy> = { identity: [], scps, rcps, resource: this.resourcePolicy[r] };
+      setResourceFacts(this.probe, text, this.probe.ctx, groups);
+      return (groups.resource ? 1 : 0) | (this.probe.resourcePolicyOff ? 4 : 0);
     });
-    this.principalMemo = new Uint8Array(this.principalClasses.size);
-    this.conditionMemo = new Uint8Array(this.conditionClasses.size * Math.max(1, this.groupArn.length));
+
+    // Callers are read when evaluated; texts that more than one caller uses are compiled
+    // once and kept, the others compiled for their caller and let go (most of an account's
+    // policy text is inline policies: keeping it all would make the collector's work grow).
+    this.scps = scps;
+    this.rcps = rcps;
+    for (let i = 0; i < principalsIn.length; i++)
+      for (const x of principalAt(given, i).policies) {
+        if (typeof x.text !== 'string' || (x.kind !== 'identity' && x.kind !== 'boundary' && x.kind !== 'session')) continue;
+        const uses = this.uses.get(x.kind) ?? this.uses.set(x.kind, new Map()).get(x.kind)!;
+        uses.set(x.text, (uses.get(x.text) ?? 0) + 1);
+      }
+  }
+
+  /** Caller `p`: its policies in their slots, with the shared SCPs and RCPs. */
+  private callerAt(i: number): Caller {
+    const p = principalAt(this.input, i);
+    const info = typeof p.arn === 'string' ? parsePrincipal(p.arn) : undefined;
+    // A role's trust policy (kind `resource`) is not the repository's policy: it takes no part.
+    const of = (kind: PolicyKind) => p.policies.filter((x) => x.kind === kind).map((x) => x.text);
+    const boundary = asOne(of('boundary')[0]);
+    const session = asOne(of('session')[0]);
+    const groups: Groups<SlotPolicy> = {
+      identity: info ? of('identity').map((raw, k) => this.slotted(raw, 'identity', k, this.orgSlots + k)) : [],
+      boundary: info && boundary.length ? this.slotted(boundary[0], 'boundary', 0, BOUNDARY_SLOT) : undefined,
+      session: info && session.length ? this.slotted(session[0], 'session', 0, SESSION_SLOT) : undefined,
+      scps: this.scps,
+      rcps: this.rcps,
+    };
+    return { info, groups, context: contextOf(this.input, p.arn) };
   }
 
   /**
@@ -391,11 +424,13 @@ class WhoCanRun {
    */
   private slotted(raw: unknown, kind: PolicyKind, index: number, slot: number): SlotPolicy {
     const ref: PolicyRef = { kind, index, name: defaultPolicyName(kind, index), id: `${kind}:${index}` };
-    const key = typeof raw === 'string' ? `${kind}\n${raw}` : undefined;
-    let policy = key === undefined ? undefined : this.compiled.get(key);
+    // Kept: texts of more than one caller, and SCPs, RCPs and repository policies (made once).
+    const keep = typeof raw === 'string' && (kind === 'scp' || kind === 'rcp' || kind === 'resource' || (this.uses.get(kind)?.get(raw) ?? 0) > 1);
+    const byText = keep ? (this.compiled.get(kind) ?? this.compiled.set(kind, new Map()).get(kind)!) : undefined;
+    let policy = byText?.get(raw as string);
     if (!policy) {
       policy = compileSources([sourceOf(raw, ref)]).all[0];
-      if (key !== undefined) this.compiled.set(key, policy);
+      byText?.set(raw as string, policy);
     }
     return { ...policy, ref, slot };
   }
@@ -428,6 +463,12 @@ class WhoCanRun {
   }
 
   private pending(cs: CompiledStatement, kind: PolicyKind): Pending {
+    let x = this.pendingOf.get(cs);
+    if (x?.kind !== kind) this.pendingOf.set(cs, (x = this.makePending(cs, kind)));
+    return x;
+  }
+
+  private makePending(cs: CompiledStatement, kind: PolicyKind): Pending {
     const deny = cs.statement.effect?.value === 'Deny';
     // Policies attached to the caller name it whatever the request (principalMatch reads nothing of it).
     const self = kindInfo(kind).attachedToResource ? undefined : principalMatch(cs, kind, this.probe);
@@ -438,6 +479,7 @@ class WhoCanRun {
       deny,
       principalClass: self ? -1 : intern(this.principalClasses, principalKey(cs, kind)),
       conditionClass: cs.conditions.length > 0 ? intern(this.conditionClasses, conditionKey(cs)) : -1,
+      conditionPerGroup: cs.readsKeys().some(keyReadsResource),
       hits: cs.resourceReadsContext ? undefined : this.staticHits(cs, kind),
     };
   }
@@ -505,7 +547,7 @@ class WhoCanRun {
   private evaluateFast(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
     const nR = this.resources.length;
     const nA = this.actions.length;
-    const caller = this.callers[p];
+    const caller = this.callerAt(p);
     const info = caller.info;
     if (!info) {
       // simulate: a principal AWS could not authenticate makes an incomplete request.
@@ -513,6 +555,12 @@ class WhoCanRun {
       stages.fill(INPUT_STAGE, offset, offset + nR * nA);
       return;
     }
+    const sides = sidePolicies(caller.groups);
+    for (const policy of sides) this.sidePlans(policy);
+    // Classes met for the first time (in this caller's plans) need room in the memos.
+    if (this.principalMemo.length < this.principalClasses.size) this.principalMemo = new Uint8Array(this.principalClasses.size * 2);
+    if (this.conditionMemo.length < this.conditionClasses.size * Math.max(1, this.groupArn.length))
+      this.conditionMemo = new Uint8Array(this.conditionClasses.size * 2 * Math.max(1, this.groupArn.length));
     const nG = this.groupArn.length;
     const ctxs = this.groupArn.map((arn) => new RequestContext(caller.context, info, arn, this.clock));
     const groups = caller.groups;
@@ -523,6 +571,7 @@ class WhoCanRun {
     principalMemo.fill(0);
     conditionMemo.fill(0);
     const groupOf = this.groupOf;
+    const byGroup = this.byGroup;
     const texts = this.resourceText;
 
     /** The MERGE `add` of a statement for this caller; 0 when it does not name the caller. */
@@ -537,7 +586,8 @@ class WhoCanRun {
     };
     const holds = (x: Pending, g: number): boolean => {
       if (x.conditionClass < 0) return true;
-      const k = x.conditionClass * nG + g;
+      // INVARIANT: without a key that reads the resource, every group's context answers alike.
+      const k = x.conditionClass * nG + (x.conditionPerGroup ? g : 0);
       let m = conditionMemo[k];
       if (m === 0) conditionMemo[k] = m = conditionsMatch(x.cs, ctxs[g]) ? 1 : 2;
       return m === 1;
@@ -552,7 +602,7 @@ class WhoCanRun {
     // Caller-side policies: per slot and action, the shared bytes or this caller's.
     const slots = this.orgSlots + groups.identity.length;
     const rows: Uint8Array[][] = this.actions.map(() => new Array<Uint8Array>(slots).fill(this.zero));
-    for (const policy of sidePolicies(groups)) {
+    for (const policy of sides) {
       const plans = this.sidePlans(policy);
       for (let a = 0; a < nA; a++) {
         const plan = plans[a];
@@ -566,13 +616,21 @@ class WhoCanRun {
           const add = addOf(x);
           if (add === 0) continue;
           const hits = x.hits;
-          if (hits) {
+          if (hits && !x.conditionPerGroup) {
+            // The same answer for every resource: the conditions are asked once.
+            if (hits.length === 0 || !holds(x, groupOf[hits[0]])) continue;
+            for (let k = 0; k < hits.length; k++) cells[hits[k]] = MERGE[(cells[hits[k]] << 4) | add];
+          } else if (hits) {
             for (let k = 0; k < hits.length; k++) {
               const r = hits[k];
               if (holds(x, groupOf[r])) cells[r] = MERGE[(cells[r] << 4) | add];
             }
           } else {
-            for (let r = 0; r < nR; r++) if (texts[r] && holds(x, groupOf[r]) && matchesAt(x, r)) cells[r] = MERGE[(cells[r] << 4) | add];
+            // Resource group by group: a templated Resource resolves once per context.
+            for (let k = 0; k < byGroup.length; k++) {
+              const r = byGroup[k];
+              if (holds(x, groupOf[r]) && matchesAt(x, r)) cells[r] = MERGE[(cells[r] << 4) | add];
+            }
           }
         }
         rows[a][policy.slot] = cells;
@@ -597,14 +655,17 @@ class WhoCanRun {
       }
     }
 
-    // The facts gather reads of each resource's request, and the context for it.
-    const flags = new Uint8Array(nR);
-    for (let r = 0; r < nR; r++) {
-      if (!texts[r]) continue;
-      groups.resource = this.resourcePolicy[r];
-      setResourceFacts(req, texts[r], ctxs[groupOf[r]], groups);
-      flags[r] = (groups.resource ? 1 : 0) | (req.crossAccount ? 2 : 0) | (req.resourcePolicyOff ? 4 : 0);
-    }
+    // The facts gather reads of each resource's request: whether it has a policy and whether
+    // that policy is off (the same for every caller), and whether the request is
+    // cross-account, which setResourceFacts works out from the caller and the context alone
+    // (so once per resource group).
+    const flags = this.flags;
+    groups.resource = undefined;
+    const crossAccount = ctxs.map((ctx, g) => {
+      setResourceFacts(req, this.groupArn[g], ctx, groups);
+      return req.crossAccount;
+    });
+    for (let r = 0; r < nR; r++) flags[r] = this.resourceFlags[r] | (crossAccount[groupOf[r]] ? 2 : 0);
 
     // Each request: gather (with a visitor reading the bytes) and decide, as simulate does.
     // Within one caller and action, what gather reads that varies by resource is the byte
@@ -637,7 +698,8 @@ class WhoCanRun {
       req.trustPolicy = facts.trustPolicy;
       req.rcpOff = facts.rcpOff;
       row = rows[a];
-      // Keys: each slot's bytes renumbered by the values that occur, so keys stay small.
+      // Keys: mixed radix over the slots, each slot's bytes renumbered by the values that
+      // occur (in order of appearance), so keys stay small integers.
       keys.set(flags);
       let size = 8;
       for (let s = 0; s < row.length && size <= MAX_KEYS; s++) {
@@ -645,9 +707,11 @@ class WhoCanRun {
         if (cells === this.zero) continue;
         seen.fill(-1);
         let n = 0;
-        for (let r = 0; r < nR; r++) if (seen[cells[r]] < 0) seen[cells[r]] = n++;
-        if (n === 1) continue;
-        for (let r = 0; r < nR; r++) keys[r] = keys[r] * n + seen[cells[r]];
+        for (let r = 0; r < nR; r++) {
+          let v = seen[cells[r]];
+          if (v < 0) v = seen[cells[r]] = n++;
+          keys[r] += v * size;
+        }
         size *= n;
       }
       const memo = size <= MAX_KEYS;
