@@ -228,6 +228,8 @@ interface Pending {
   conditionPerGroup: boolean;
   /** The resources the statement's Resource matches; undefined when matching reads the context (policy variables). */
   hits?: Int32Array;
+  /** The same, by resource group (made when first needed). */
+  hitsByGroup?: Int32Array[];
 }
 
 /** A caller-side policy and one action: what every caller gets, and the statements to look at per caller. */
@@ -322,11 +324,17 @@ class WhoCanRun {
   /** Per resource: 1 it has a policy, 4 that policy is off (the request is for `*`); 2, cross-account, is added per caller. */
   private readonly resourceFlags: number[];
   private readonly flags: Uint8Array;
+  /** 1 for each resource a request can be made for (its trimmed ARN is not empty). */
+  private readonly valid: Uint8Array;
   private readonly keys: Int32Array;
   private readonly tableStamp = new Int32Array(TABLE_KEYS);
   private readonly tableCode = new Uint8Array(TABLE_KEYS);
   private stamp = 0;
   private readonly bigTable = new Map<number, number>();
+  /** Renumbering of three slots' bytes: stamped, so never cleared. */
+  private readonly seenAt = new Int32Array(4096);
+  private readonly seenAs = new Int32Array(4096);
+  private seenStamp = 0;
 
   constructor(input: WhoCanInput) {
     this.input = typeof input === 'object' && input !== null ? input : ({} as WhoCanInput);
@@ -376,6 +384,7 @@ class WhoCanRun {
     this.resourcePlans = this.resourcePolicy.map((policy, r) => (policy && this.resourceText[r] ? this.resourcePlan(policy, r) : undefined));
     this.resourceCells = this.actions.map(() => new Uint8Array(nR));
     this.flags = new Uint8Array(nR);
+    this.valid = Uint8Array.from(this.resourceText, (text) => (text ? 1 : 0));
     // setResourceFacts works out resourcePolicyOff from the resource and whether it has a policy alone.
     this.byGroup = Int32Array.from(
       this.resourceText.map((_, r) => r).filter((r) => this.resourceText[r]),
@@ -621,9 +630,12 @@ class WhoCanRun {
             if (hits.length === 0 || !holds(x, groupOf[hits[0]])) continue;
             for (let k = 0; k < hits.length; k++) cells[hits[k]] = MERGE[(cells[hits[k]] << 4) | add];
           } else if (hits) {
-            for (let k = 0; k < hits.length; k++) {
-              const r = hits[k];
-              if (holds(x, groupOf[r])) cells[r] = MERGE[(cells[r] << 4) | add];
+            // The conditions are asked once per resource group.
+            const parts = (x.hitsByGroup ??= this.splitByGroup(hits));
+            for (let g = 0; g < parts.length; g++) {
+              const part = parts[g];
+              if (part.length === 0 || !holds(x, g)) continue;
+              for (let k = 0; k < part.length; k++) cells[part[k]] = MERGE[(cells[part[k]] << 4) | add];
             }
           } else {
             // Resource group by group: a templated Resource resolves once per context.
@@ -682,7 +694,9 @@ class WhoCanRun {
       return (c & 7) !== 0;
     };
     const keys = this.keys;
-    const seen = new Int8Array(16);
+    const valid = this.valid;
+    const seenAt = this.seenAt;
+    const seenAs = this.seenAs;
     for (let a = 0; a < nA; a++) {
       const out = offset + a;
       if (!this.actionText[a]) {
@@ -698,18 +712,25 @@ class WhoCanRun {
       req.trustPolicy = facts.trustPolicy;
       req.rcpOff = facts.rcpOff;
       row = rows[a];
-      // Keys: mixed radix over the slots, each slot's bytes renumbered by the values that
-      // occur (in order of appearance), so keys stay small integers.
+      // Keys: mixed radix over the slots, three at a time (a byte is 4 bits), the values
+      // that occur renumbered in order of appearance, so keys stay small integers.
       keys.set(flags);
       let size = 8;
-      for (let s = 0; s < row.length && size <= MAX_KEYS; s++) {
-        const cells = row[s];
-        if (cells === this.zero) continue;
-        seen.fill(-1);
+      const vary = row.filter((cells) => cells !== this.zero);
+      for (let s = 0; s < vary.length && size <= MAX_KEYS; s += 3) {
+        const c0 = vary[s];
+        const c1 = vary[s + 1] ?? this.zero;
+        const c2 = vary[s + 2] ?? this.zero;
+        const at = ++this.seenStamp;
         let n = 0;
         for (let r = 0; r < nR; r++) {
-          let v = seen[cells[r]];
-          if (v < 0) v = seen[cells[r]] = n++;
+          const c = c0[r] | (c1[r] << 4) | (c2[r] << 8);
+          let v: number;
+          if (seenAt[c] === at) v = seenAs[c];
+          else {
+            seenAt[c] = at;
+            v = seenAs[c] = n++;
+          }
           keys[r] += v * size;
         }
         size *= n;
@@ -720,7 +741,7 @@ class WhoCanRun {
       if (!table) this.bigTable.clear();
       for (let r = 0; r < nR; r++) {
         const cell = out + r * nA;
-        if (!texts[r]) {
+        if (!valid[r]) {
           decisions[cell] = IMPLICIT_DENY;
           stages[cell] = INPUT_STAGE;
           continue;
@@ -744,6 +765,12 @@ class WhoCanRun {
       }
     }
     groups.resource = undefined;
+  }
+
+  private splitByGroup(hits: Int32Array): Int32Array[] {
+    const parts: number[][] = this.groupArn.map(() => []);
+    for (let k = 0; k < hits.length; k++) parts[this.groupOf[hits[k]]].push(hits[k]);
+    return parts.map((part) => Int32Array.from(part));
   }
 
   private scratchFor(slot: number, a: number): Uint8Array {
