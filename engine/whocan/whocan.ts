@@ -1,22 +1,27 @@
 // whoCan: every principal × resource × action of an account, each decided exactly as
-// `simulate` decides it (see WhoCanInput), millions of them a second.
+// `simulate` decides it (see WhoCanInput), millions of them a second, on one thread.
 //
 // How it stays equal to simulate: a statement applies when five independent pieces hold
 // (not skipped, action, resource, principal, conditions; compile.ts `statementApplies`),
 // and each piece depends on less than the whole request:
 // - action: on the action alone (`actionHits`), worked out once per policy and action;
-// - resource: on the resource ARN alone, unless Resource holds policy variables: a byte
-//   per resource, once per statement (shared by every principal whose policy it is);
+// - resource: on the resource ARN alone, unless Resource holds policy variables: the list
+//   of resources it matches, once per statement (and per distinct Resource text);
 // - principal: on the caller alone (`principalMatch` reads the caller and whether it has a
-//   boundary): once per caller and statement;
+//   boundary): once per caller and class of statements whose Principal reads alike;
 // - conditions: on the request context alone (`conditionsMatch`), which answers from the
-//   caller, the given keys and the resource's ARN parts (partition, service, region,
-//   account) and nothing else of the resource: once per caller, statement and *resource
-//   group* (resources whose ARN parts are the same; an account's repositories make a few).
+//   caller, the given keys, the clock and the resource's ARN parts (partition, service,
+//   region, account) and nothing else of the resource: once per caller and class of
+//   alike conditions, and per *resource group* (resources whose ARN parts are the same)
+//   only when they read a key that can depend on the resource (`keyReadsResource`).
 // Each policy's answer for a request (does an Allow apply, how strongly did it name the
 // caller, does a Deny apply) is then one byte per (caller, policy, action, resource), and
 // `gather` and `decide` of simulate.ts turn those bytes into the decision, with the same
-// rules as for a single request: whoCan only plugs in a visitor that reads the bytes.
+// rules as for a single request: whoCan only plugs in a visitor that reads the bytes, and
+// remembers the outcome for requests of one caller and action whose bytes and facts agree.
+//
+// A principal's own `resource` policies (a role's trust policy) take no part: they govern
+// who may assume the role (`sts:AssumeRole` on the role), not requests to a repository.
 import { decide, type DecisionOutcome } from '../evaluate/decide.ts';
 import {
   conditionsMatch,
@@ -58,7 +63,8 @@ import {
 } from './types.ts';
 
 /** The request `simulate` gets for one combination: the definition every whoCan answer equals. */
-export function whoCanSimulation(input: WhoCanInput, principal: number, resource: number, action: number): SimulationInput {
+export function whoCanSimulation(given: WhoCanInput, principal: number, resource: number, action: number): SimulationInput {
+  const input = typeof given === 'object' && given !== null ? given : ({} as WhoCanInput);
   const p = principalAt(input, principal);
   const r = resourceAt(input, resource);
   const texts = (kind: PolicyKind) => p.policies.filter((x) => x.kind === kind).map((x) => x.text);
@@ -85,7 +91,7 @@ export function whoCan(input: WhoCanInput): WhoCanEntry[] {
 
 /** The same entries in batches (for a Web Worker to post as it goes). Never throws. */
 export function* whoCanBatches(input: WhoCanInput, options: WhoCanOptions = {}): Generator<WhoCanEntry[]> {
-  const run = new WhoCanRun(input);
+  const run = openRun(input);
   const size = Math.max(1, Math.floor(options.batchSize ?? 10_000) || 1);
   const cells = run.resources.length * run.actions.length;
   const decisions = new Uint8Array(cells);
@@ -114,7 +120,7 @@ export function* whoCanBatches(input: WhoCanInput, options: WhoCanOptions = {}):
 
 /** Every decision as codes (see WhoCanMatrix): 10 million cells take 20 MB. Never throws. */
 export function whoCanMatrix(input: WhoCanInput, options: WhoCanOptions = {}): WhoCanMatrix {
-  const run = new WhoCanRun(input);
+  const run = openRun(input);
   const cells = run.resources.length * run.actions.length;
   const total = run.principals.length * cells;
   const decisions = new Uint8Array(total);
@@ -128,7 +134,7 @@ export function whoCanMatrix(input: WhoCanInput, options: WhoCanOptions = {}): W
 
 /** The matrix in runs of `batchSize` principals (default 100), each with its own buffers to transfer. Never throws. */
 export function* whoCanRows(input: WhoCanInput, options: WhoCanOptions = {}): Generator<WhoCanRows> {
-  const run = new WhoCanRun(input);
+  const run = openRun(input);
   const per = Math.max(1, Math.floor(options.batchSize ?? 100) || 1);
   const cells = run.resources.length * run.actions.length;
   for (let from = 0; from < run.principals.length; from += per) {
@@ -166,9 +172,9 @@ function resourceAt(input: WhoCanInput, i: number): { arn: string; policy?: stri
 
 /** The request context of a principal's requests: the shared keys, with its own over them. */
 function contextOf(input: WhoCanInput, arn: unknown): Record<string, string | string[]> | undefined {
-  const own = input.principalContext;
+  const own = input?.principalContext;
   if (typeof arn === 'string' && typeof own === 'object' && own !== null && Object.hasOwn(own, arn)) return { ...input.context, ...own[arn] };
-  return input.context;
+  return input?.context;
 }
 
 // ------------------------------------------------------------------ codes
@@ -266,18 +272,55 @@ function intern(map: Map<string, number>, key: string): number {
 /** What principalMatch reads of a statement, as text. */
 function principalKey(cs: CompiledStatement, kind: PolicyKind): string {
   const b = cs.principal;
-  const block = !b ? '' : b.wildcard ? '*' : b.entries.map((e) => `${e.type.value}\u0001${e.values.map((v) => v.value).join('\u0001')}`).join('\u0002');
-  return `${kind}\n${cs.principalElement ?? ''}\n${cs.statement.effect?.value ?? ''}\n${b ? 'b' : ''}${block}`;
+  const block = !b ? null : b.wildcard ? true : b.entries.map((e) => [e.type.value, e.values.map((v) => v.value)]);
+  return JSON.stringify([kind, cs.principalElement ?? null, cs.statement.effect?.value ?? null, block]);
 }
 
 /** What conditionsMatch reads of a statement, as text (INVARIANT: a compiled condition depends on its entry's texts and `variables` alone). */
 function conditionKey(cs: CompiledStatement): string {
   const entries = cs.statement.condition ?? [];
-  return `${cs.variables}\n${entries.map((c) => `${c.operator.value}\u0001${c.key.value}\u0001${c.values.map((v) => v.value).join('\u0001')}`).join('\u0002')}`;
+  return JSON.stringify([cs.variables, entries.map((c) => [c.operator.value, c.key.value, c.values.map((v) => v.value)])]);
+}
+
+/** What the entry points read: the names, and each caller's cells. */
+interface Run {
+  readonly principals: string[];
+  readonly resources: string[];
+  readonly actions: string[];
+  /** Writes caller `p`'s cells (resources × actions) at `offset`. */
+  evaluate(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void;
+}
+
+function openRun(input: WhoCanInput): Run {
+  try {
+    return new WhoCanRun(input);
+  } catch {
+    // INVARIANT: never reached; if it is, simulate answers every cell (and never throws).
+    const given = typeof input === 'object' && input !== null ? input : ({} as WhoCanInput);
+    const principals = listOf<unknown>(given.principals).map((_, i) => principalAt(given, i).arn);
+    const resources = listOf<unknown>(given.resources).map((_, i) => resourceAt(given, i).arn);
+    const actions = listOf<string>(given.actions).slice();
+    return {
+      principals,
+      resources,
+      actions,
+      evaluate: (p, decisions, stages, offset) => bySimulate(given, p, resources.length, actions.length, decisions, stages, offset),
+    };
+  }
+}
+
+/** Caller `p`'s cells, one simulate call each: the definition itself, for when nothing else answers. */
+function bySimulate(input: WhoCanInput, p: number, nR: number, nA: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
+  for (let r = 0; r < nR; r++)
+    for (let a = 0; a < nA; a++) {
+      const result = simulate(whoCanSimulation(input, p, r, a));
+      decisions[offset + r * nA + a] = DECISION_INDEX.get(result.decision) ?? IMPLICIT_DENY;
+      stages[offset + r * nA + a] = STAGE_INDEX.get(result.decidingStage) ?? INPUT_STAGE;
+    }
 }
 
 /** One account's worth of policies, compiled once, evaluated caller by caller. */
-class WhoCanRun {
+class WhoCanRun implements Run {
   readonly principals: string[];
   readonly resources: string[];
   readonly actions: string[];
@@ -373,7 +416,7 @@ class WhoCanRun {
       if (!arn) return;
       const i = resourceInfo(arn);
       // INVARIANT: RequestContext reads a resource only through these ARN parts.
-      const g = intern(groupIndex, `${i.partition}\n${i.service}\n${i.region}\n${i.account}`);
+      const g = intern(groupIndex, JSON.stringify([i.partition, i.service, i.region, i.account]));
       if (g === this.groupArn.length) this.groupArn.push(arn);
       this.groupOf[r] = g;
     });
@@ -385,10 +428,10 @@ class WhoCanRun {
     this.resourceCells = this.actions.map(() => new Uint8Array(nR));
     this.flags = new Uint8Array(nR);
     this.valid = Uint8Array.from(this.resourceText, (text) => (text ? 1 : 0));
-    // setResourceFacts works out resourcePolicyOff from the resource and whether it has a policy alone.
     this.byGroup = Int32Array.from(
       this.resourceText.map((_, r) => r).filter((r) => this.resourceText[r]),
     ).sort((x, y) => this.groupOf[x] - this.groupOf[y] || x - y);
+    // setResourceFacts works out resourcePolicyOff from the resource and whether it has a policy alone.
     this.resourceFlags = this.resourceText.map((text, r) => {
       if (!text) return 0;
       const groups: Groups<SlotPolicy> = { identity: [], scps, rcps, resource: this.resourcePolicy[r] };
@@ -450,9 +493,9 @@ class WhoCanRun {
     if (hits) return hits;
     const values = cs.statement.resource ?? cs.statement.notResource;
     const text = !cs.resourceElement
-      ? `implicit\n${kind}`
+      ? JSON.stringify(['implicit', kind])
       : values && values.every((v) => !v.value.includes('${'))
-        ? `${cs.resourceElement}\n${values.map((v) => v.value).join('\n')}`
+        ? JSON.stringify([cs.resourceElement, values.map((v) => v.value)])
         : undefined;
     hits = text === undefined ? undefined : this.hitsByText.get(text);
     if (!hits) {
@@ -544,13 +587,7 @@ class WhoCanRun {
   }
 
   private evaluateSlowly(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
-    const nA = this.actions.length;
-    for (let r = 0; r < this.resources.length; r++)
-      for (let a = 0; a < nA; a++) {
-        const result = simulate(whoCanSimulation(this.input, p, r, a));
-        decisions[offset + r * nA + a] = DECISION_INDEX.get(result.decision) ?? IMPLICIT_DENY;
-        stages[offset + r * nA + a] = STAGE_INDEX.get(result.decidingStage) ?? INPUT_STAGE;
-      }
+    bySimulate(this.input, p, this.resources.length, this.actions.length, decisions, stages, offset);
   }
 
   private evaluateFast(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
@@ -767,11 +804,18 @@ class WhoCanRun {
     groups.resource = undefined;
   }
 
+  /** Hits by resource group; statements with the same Resource share their hits, and so this. */
   private splitByGroup(hits: Int32Array): Int32Array[] {
-    const parts: number[][] = this.groupArn.map(() => []);
-    for (let k = 0; k < hits.length; k++) parts[this.groupOf[hits[k]]].push(hits[k]);
-    return parts.map((part) => Int32Array.from(part));
+    let parts = this.partsOf.get(hits);
+    if (!parts) {
+      const lists: number[][] = this.groupArn.map(() => []);
+      for (let k = 0; k < hits.length; k++) lists[this.groupOf[hits[k]]].push(hits[k]);
+      this.partsOf.set(hits, (parts = lists.map((part) => Int32Array.from(part))));
+    }
+    return parts;
   }
+
+  private readonly partsOf = new WeakMap<Int32Array, Int32Array[]>();
 
   private scratchFor(slot: number, a: number): Uint8Array {
     const bySlot = (this.scratch[slot] ??= []);
