@@ -72,7 +72,7 @@ export class CompiledStatement {
   readonly ref: StatementRef;
   readonly statement: Statement;
   /** Policy variables are honoured (Version 2012-10-17). */
-  private readonly variables: boolean;
+  readonly variables: boolean;
 
   constructor(ref: StatementRef, statement: Statement, variables: boolean) {
     this.ref = ref;
@@ -97,6 +97,11 @@ export class CompiledStatement {
     const templated = (this.templatedResources ??= this.resources.filter((m) => m.resolves));
     for (let i = 0; i < templated.length; i++) if (!templated[i].resolves!(ctx)) return templated[i].value;
     return undefined;
+  }
+
+  /** Whether matching the Resource element reads the request context (it holds policy variables). */
+  get resourceReadsContext(): boolean {
+    return (this.templatedResources ??= this.resources.filter((m) => m.resolves)).length > 0;
   }
 
   get conditions(): CompiledCondition[] {
@@ -163,21 +168,32 @@ function compileResource(value: Located<string>, variables: boolean): ValueMatch
     const test = compileResourcePattern(resolveTemplate(template, () => undefined) ?? value.value);
     return { value, test: (resource) => test(resource) };
   }
-  // Variables resolve per request; remember the last resolution, as requests repeat.
+  // Variables resolve per request; remember the last resolution, as requests repeat. A
+  // context answers the same every time it is asked, so one context resolves alike: whoCan
+  // asks one context about many resources.
   let lastKey: string | undefined;
   let lastTest: ((r: string) => boolean) | undefined;
+  let lastCtx: RequestContext | undefined;
+  let lastCtxTest: ((r: string) => boolean) | undefined;
   return {
     value,
-    resolves: (ctx) => resolveTemplate(template, (k) => ctx.get(k)) !== undefined,
+    resolves: (ctx) => (ctx === lastCtx ? lastCtxTest !== undefined : resolveTemplate(template, (k) => ctx.get(k)) !== undefined),
     test: (resource, ctx) => {
-      const pieces = resolveTemplate(template, (k) => ctx.get(k));
-      if (!pieces) return false; // Unresolvable: the statement does not apply (see unresolvedResource).
-      const key = JSON.stringify(pieces);
-      if (key !== lastKey || !lastTest) {
-        lastKey = key;
-        lastTest = compileResourcePattern(pieces);
+      if (ctx !== lastCtx) {
+        const pieces = resolveTemplate(template, (k) => ctx.get(k));
+        lastCtx = ctx;
+        if (!pieces) lastCtxTest = undefined;
+        else {
+          const key = JSON.stringify(pieces);
+          if (key !== lastKey || !lastTest) {
+            lastKey = key;
+            lastTest = compileResourcePattern(pieces);
+          }
+          lastCtxTest = lastTest;
+        }
       }
-      return lastTest(resource);
+      // Unresolvable: the statement does not apply (see unresolvedResource).
+      return lastCtxTest ? lastCtxTest(resource) : false;
     },
   };
 }
@@ -244,7 +260,8 @@ export function actionMatches(cs: CompiledStatement, req: PreparedRequest): bool
   return actionCovered(cs, req.actionLower);
 }
 
-function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
+/** Does the statement's Resource/NotResource cover the request's resource? (A piece of `statementApplies`.) */
+export function resourceMatches(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): boolean {
   if (!cs.resourceElement) return resourceImplicit(kind);
   if (cs.statement.effect?.value === 'Allow' && cs.unresolvedResource(req.ctx)) return false;
   const hit = firstMatch(cs.resources, req.resource, req.ctx) >= 0;
@@ -260,7 +277,11 @@ function countedMatch(m: PrincipalValueMatch | undefined, deny: boolean): Princi
   return m === 'some-session' ? (deny ? 'role' : undefined) : m;
 }
 
-function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
+/**
+ * How the statement names the caller, or undefined when it does not (a piece of
+ * `statementApplies`). Reads only `req.principal` and `req.hasBoundary`.
+ */
+export function principalMatch(cs: CompiledStatement, kind: PolicyKind, req: PreparedRequest): PrincipalMatchKind | undefined {
   // Identity policies, boundaries, session policies and SCPs apply to the identity they are attached to.
   const info = kindInfo(kind);
   if (!info.attachedToResource) return 'self';
@@ -302,8 +323,18 @@ export function statementApplies(cs: CompiledStatement, kind: PolicyKind, req: P
   if (!resourceMatches(cs, kind, req)) return undefined;
   const who = principalMatch(cs, kind, req);
   if (!who) return undefined;
-  for (let i = 0; i < cs.conditions.length; i++) if (!cs.conditions[i].test(req.ctx)) return undefined;
+  if (!conditionsMatch(cs, req.ctx)) return undefined;
   return who;
+}
+
+/**
+ * Do all the statement's conditions hold? (A piece of `statementApplies`.) Reads the
+ * request only through `ctx.get`, so the answer depends on the context alone.
+ */
+export function conditionsMatch(cs: CompiledStatement, ctx: RequestContext): boolean {
+  const conditions = cs.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!conditions[i].test(ctx)) return false;
+  return true;
 }
 
 function traceAction(cs: CompiledStatement, req: PreparedRequest): ElementTrace {

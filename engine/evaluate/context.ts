@@ -66,24 +66,35 @@ export class Clock {
 const TRUE: readonly string[] = ['true'];
 const FALSE: readonly string[] = ['false'];
 
-/** Global keys AWS derives from every request, by lower-cased name: [spelling, deriver]. */
+/** Global keys AWS derives from every request, by lower-cased name: [spelling, deriver, derived from the resource's ARN]. */
 type Deriver = (p: PrincipalInfo, r: ResourceInfo, clock: Clock) => readonly string[] | undefined;
 const one = (v: string | undefined): readonly string[] | undefined => (v ? [v] : undefined);
 const isIam = (p: PrincipalInfo) => p.kind !== 'service' && p.kind !== 'federated' && p.kind !== 'anonymous';
-const DERIVED: ReadonlyMap<string, [string, Deriver]> = new Map<string, [string, Deriver]>([
+const DERIVED: ReadonlyMap<string, [string, Deriver, boolean?]> = new Map<string, [string, Deriver, boolean?]>([
   ['aws:principalarn', ['aws:PrincipalArn', (p) => (isIam(p) ? one(p.kind === 'assumed-role' ? p.roleArn : p.arn) : undefined)]],
   ['aws:principalaccount', ['aws:PrincipalAccount', (p) => (isIam(p) ? one(p.account) : undefined)]],
   ['aws:principaltype', ['aws:PrincipalType', (p) => one(principalType(p))]],
   ['aws:username', ['aws:username', (p) => (p.kind === 'user' ? one(p.userName) : undefined)]],
   ['aws:principalservicename', ['aws:PrincipalServiceName', (p) => (p.kind === 'service' ? one(p.service) : undefined)]],
   ['aws:principalisawsservice', ['aws:PrincipalIsAWSService', (p) => (p.kind === 'service' ? TRUE : isIam(p) ? FALSE : undefined)]],
-  ['aws:resourceaccount', ['aws:ResourceAccount', (_p, r) => r.accountValues]],
-  ['aws:requestedregion', ['aws:RequestedRegion', (_p, r) => r.regionValues]],
+  ['aws:resourceaccount', ['aws:ResourceAccount', (_p, r) => r.accountValues, true]],
+  ['aws:requestedregion', ['aws:RequestedRegion', (_p, r) => r.regionValues, true]],
   ['aws:currenttime', ['aws:CurrentTime', (_p, _r, c) => c.currentTime()]],
   ['aws:epochtime', ['aws:EpochTime', (_p, _r, c) => c.epochTime()]],
   ['aws:securetransport', ['aws:SecureTransport', () => TRUE]],
   ['aws:viaawsservice', ['aws:ViaAWSService', () => FALSE]],
 ]);
+
+/**
+ * Whether a context's answer for `key` may depend on the request's resource: a key derived
+ * from the resource's ARN, or a resource tag (read through its alias, which depends on the
+ * resource's service). Every other key answers from the caller, the given keys and the clock,
+ * so two contexts that differ only in the resource answer it alike (whoCan relies on this).
+ */
+export function keyReadsResource(key: string): boolean {
+  const lk = lower(key);
+  return !!DERIVED.get(lk)?.[2] || lk.includes('resourcetag/');
+}
 
 /** Services whose resource tags are also read as `<service>:ResourceTag/<key>`, with that prefix. */
 const SERVICE_TAG_PREFIXES: ReadonlyMap<string, string> = new Map([

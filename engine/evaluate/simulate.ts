@@ -48,13 +48,14 @@ export interface CompiledPolicySet {
   simulate(request: SimulationRequest): SimulationResult;
 }
 
-interface Groups {
-  identity: CompiledPolicy[];
-  resource?: CompiledPolicy;
-  boundary?: CompiledPolicy;
-  session?: CompiledPolicy;
-  scps: CompiledPolicy[];
-  rcps: CompiledPolicy[];
+/** The policies of one request by the role they play. Generic so a caller can carry its own data on each policy (whoCan does). */
+export interface Groups<P extends CompiledPolicy = CompiledPolicy> {
+  identity: P[];
+  resource?: P;
+  boundary?: P;
+  session?: P;
+  scps: P[];
+  rcps: P[];
 }
 
 /** One policy, parsed, ready to compile: where it came from and what it says. */
@@ -115,9 +116,15 @@ export function compileSources(sources: readonly PolicySource[], refusals?: () =
   return { groups, all, errors, refusals: () => (found ??= (refusals ?? refusalsOfAll)()) };
 }
 
-function asList(value: unknown): unknown[] {
+/** The policies a slot of SimulationInput that takes many holds (a lone value is a list of one). */
+export function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** The policy a slot of SimulationInput that takes one holds: none when it is undefined or null. */
+export function asOne(value: unknown): unknown[] {
+  return value === undefined || value === null ? [] : [value];
 }
 
 /** A policy given as text or object, parsed. */
@@ -135,10 +142,9 @@ function compileInput(input: PolicySetInput): CompiledInput {
       sources.push(sourceOf(raw, { kind, index, name, id: `${kind}:${index}` }));
     });
   add('identity', asList(input.identityPolicies));
-  const one = (value: unknown) => (value === undefined || value === null ? [] : [value]);
-  add('resource', one(input.resourcePolicy));
-  add('boundary', one(input.permissionsBoundary));
-  add('session', one(input.sessionPolicy));
+  add('resource', asOne(input.resourcePolicy));
+  add('boundary', asOne(input.permissionsBoundary));
+  add('session', asOne(input.sessionPolicy));
   add('scp', asList(input.scps));
   add('rcp', asList(input.rcps));
   return compileSources(sources);
@@ -155,7 +161,8 @@ function requestError(field: InputError['field'], message: string): InputError {
   };
 }
 
-function parseNow(now: string | Date | undefined): Date {
+/** The time `now` names (ISO 8601 text or a Date), or the present when it names none. */
+export function parseNow(now: string | Date | undefined): Date {
   if (now instanceof Date && !isNaN(now.getTime())) return now;
   if (typeof now === 'string') {
     const d = new Date(now);
@@ -169,6 +176,11 @@ const cachedPrincipal = memo(parsePrincipal, 500);
 
 const ACTION_NAME = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
 
+/** Whether a (trimmed) action can be evaluated: `service:Action`, wildcards allowed. */
+export function isActionName(action: string): boolean {
+  return ACTION_NAME.test(action);
+}
+
 /** Readies a request for evaluation, or says what is wrong with it. */
 function prepare(request: SimulationRequest, groups: Groups, clock: Clock): PreparedRequest | InputError[] {
   const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
@@ -178,23 +190,58 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
   const principal = cachedPrincipal(principalText);
   if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
   const ctx = new RequestContext(r.context, principal, resource, clock);
-  const resourceAccount = ctx.get('aws:ResourceAccount')?.[0] ?? principal.account;
-  const iam = isIamIdentity(principal);
-  const actionLower = lower(action);
-  return {
+  const req: PreparedRequest = {
     principal,
     action,
-    actionLower,
+    actionLower: '',
     resource,
     ctx,
-    hasBoundary: !!groups.boundary && iam,
-    crossAccount: (iam || principal.kind === 'root') && !!resourceAccount && !!principal.account && resourceAccount !== principal.account,
-    trustPolicy: actionLower.startsWith('sts:'),
-    resourcePolicyOff:
-      groups.resource && resource === '*' ? 'The request is not for a specific resource (`*`), so no resource-based policy takes part.' : undefined,
-    rcpOff: groups.rcps.length > 0 ? rcpOff(actionLower) : undefined,
-    scpOff: groups.scps.length > 0 && !iam && principal.kind !== 'root' ? SCP_OFF : undefined,
+    hasBoundary: false,
+    crossAccount: false,
+    trustPolicy: false,
+    resourcePolicyOff: undefined,
+    rcpOff: undefined,
+    scpOff: undefined,
   };
+  setCallerFacts(req, groups);
+  setActionFacts(req, action, groups);
+  setResourceFacts(req, resource, ctx, groups);
+  return req;
+}
+
+// The facts of a prepared request, in three parts by what they depend on, so a caller
+// that evaluates many requests (whoCan) sets each part once per caller, action or
+// resource, with the same rules as `prepare`.
+
+/** Sets what depends on the caller (and on which policies it has): `hasBoundary`, `scpOff`. */
+export function setCallerFacts(req: PreparedRequest, groups: Groups<CompiledPolicy>): void {
+  const iam = isIamIdentity(req.principal);
+  req.hasBoundary = !!groups.boundary && iam;
+  req.scpOff = groups.scps.length > 0 && !iam && req.principal.kind !== 'root' ? SCP_OFF : undefined;
+}
+
+/** Sets what depends on the (trimmed, valid) action: `action`, `actionLower`, `trustPolicy`, `rcpOff`. */
+export function setActionFacts(req: PreparedRequest, action: string, groups: Groups<CompiledPolicy>): void {
+  const actionLower = lower(action);
+  req.action = action;
+  req.actionLower = actionLower;
+  req.trustPolicy = actionLower.startsWith('sts:');
+  req.rcpOff = groups.rcps.length > 0 ? rcpOff(actionLower) : undefined;
+}
+
+/**
+ * Sets what depends on the (trimmed) resource and the context made for it: `resource`,
+ * `ctx`, `crossAccount`, `resourcePolicyOff`. `ctx` answers for the request's caller and
+ * resource (aws:ResourceAccount may be given in the context and wins over the ARN's).
+ */
+export function setResourceFacts(req: PreparedRequest, resource: string, ctx: RequestContext, groups: Groups<CompiledPolicy>): void {
+  const principal = req.principal;
+  const resourceAccount = ctx.get('aws:ResourceAccount')?.[0] ?? principal.account;
+  req.resource = resource;
+  req.ctx = ctx;
+  req.crossAccount = (isIamIdentity(principal) || principal.kind === 'root') && !!resourceAccount && !!principal.account && resourceAccount !== principal.account;
+  req.resourcePolicyOff =
+    groups.resource && resource === '*' ? 'The request is not for a specific resource (`*`), so no resource-based policy takes part.' : undefined;
 }
 
 /** AWS Organizations: "SCPs apply to principals of the account where the SCPs are attached". */
@@ -227,7 +274,7 @@ function requestErrors(principalText: string, principal: PrincipalInfo | undefin
 
 
 
-interface Collected {
+export interface Collected {
   denies: StatementRef[];
   allows: Map<PolicyKind, StatementRef[]>;
   /** How each applying Allow of the resource-based policy named the caller. */
@@ -235,10 +282,19 @@ interface Collected {
 }
 
 /** Mutable tally of one pass; reused fields keep the hot path free of closures. */
-interface Tally {
+export interface Tally {
   explicitDeny: boolean;
+  /** After a visit: the strongest way an applying Allow of that policy named the caller (read for the resource-based policy). */
   who: PrincipalMatchKind | undefined;
 }
+
+/**
+ * What one policy says about a request: returns whether an Allow applies; sets
+ * `tally.explicitDeny` when a Deny applies and `tally.who` to how the applying Allows
+ * named the caller (the strongest). `visitPolicy` does it statement by statement;
+ * whoCan answers from what it worked out for many requests at once.
+ */
+export type PolicyVisitor<P extends CompiledPolicy> = (policy: P | undefined, req: PreparedRequest, tally: Tally, collect?: Collected) => boolean;
 
 /** Visits one policy's statements; returns whether an Allow applies (and records denies). */
 function visitPolicy(policy: CompiledPolicy | undefined, req: PreparedRequest, tally: Tally, collect?: Collected): boolean {
@@ -271,17 +327,21 @@ function visitPolicy(policy: CompiledPolicy | undefined, req: PreparedRequest, t
 
 const NO_LEVELS: boolean[] = [];
 
-/** One pass over every statement; gives the decision inputs (and, when asked, the applying statements). */
-function gather(groups: Groups, req: PreparedRequest, collect?: Collected): DecisionInputs {
+/**
+ * One pass over every policy that takes part; gives the decision inputs (and, when asked,
+ * the applying statements). The one home of which policies take part and how their
+ * answers combine: whoCan calls it too, with its own `visit`.
+ */
+export function gather<P extends CompiledPolicy>(groups: Groups<P>, req: PreparedRequest, collect?: Collected, visit: PolicyVisitor<P> = visitPolicy): DecisionInputs {
   const tally: Tally = { explicitDeny: false, who: undefined };
-  const resourceAllow = !req.resourcePolicyOff && visitPolicy(groups.resource, req, tally, collect) ? tally.who : undefined;
+  const resourceAllow = !req.resourcePolicyOff && visit(groups.resource, req, tally, collect) ? tally.who : undefined;
   let identityAllow = false;
-  for (let i = 0; i < groups.identity.length; i++) if (visitPolicy(groups.identity[i], req, tally, collect)) identityAllow = true;
-  const boundaryAllow = visitPolicy(groups.boundary, req, tally, collect);
-  const sessionAllow = visitPolicy(groups.session, req, tally, collect);
-  const scpAllows = groups.scps.length === 0 || req.scpOff ? NO_LEVELS : groups.scps.map((p) => visitPolicy(p, req, tally, collect));
+  for (let i = 0; i < groups.identity.length; i++) if (visit(groups.identity[i], req, tally, collect)) identityAllow = true;
+  const boundaryAllow = visit(groups.boundary, req, tally, collect);
+  const sessionAllow = visit(groups.session, req, tally, collect);
+  const scpAllows = groups.scps.length === 0 || req.scpOff ? NO_LEVELS : groups.scps.map((p) => visit(p, req, tally, collect));
   // RCPs count only through their Deny statements: RCPFullAWSAccess allows at every level.
-  if (!req.rcpOff) for (let i = 0; i < groups.rcps.length; i++) visitPolicy(groups.rcps[i], req, tally, collect);
+  if (!req.rcpOff) for (let i = 0; i < groups.rcps.length; i++) visit(groups.rcps[i], req, tally, collect);
   const iam = isIamIdentity(req.principal);
   return {
     principalKind: req.principal.kind,
