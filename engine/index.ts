@@ -60,7 +60,7 @@ export type {
 /** Who can reach which repository: every principal × resource × action of an account, each equal to simulate's decision. */
 export { whoCan, whoCanBatches, whoCanMatrix, whoCanRows, whoCanSimulation } from './whocan/whocan.ts';
 export { DECISION_CODES, STAGE_CODES } from './whocan/types.ts';
-export type { ImportedPrincipal, WhoCanEntry, WhoCanInput, WhoCanMatrix, WhoCanOptions, WhoCanResource, WhoCanRows } from './whocan/types.ts';
+export type { WhoCanEntry, WhoCanInput, WhoCanMatrix, WhoCanOptions, WhoCanResource, WhoCanRows } from './whocan/types.ts';
 
 /** The kinds of policy as data: what each allows, requires and is limited to. */
 export { kindInfo, isPolicyKind, defaultPolicyName, POLICY_KIND_LIST } from './policy/kinds.ts';

@@ -1,17 +1,10 @@
 // The shapes of whoCan: who can reach which repository, over a whole account.
 // A contract checked by outside tools: fields may be added, never renamed or removed.
 import type { Decision, StageName } from '../evaluate/result.ts';
-import type { PolicyKind } from '../types.ts';
+import type { ImportedPrincipal } from '../aws/types.ts';
 
-/**
- * A role or user with its policies: identity policies (kind `identity`), its permissions
- * boundary (`boundary`), a session policy (`session`) and, for a role, its trust policy
- * (`resource`). importAws/loadAccount (engine/aws) produce these.
- */
-export interface ImportedPrincipal {
-  arn: string;
-  policies: { kind: PolicyKind; name: string; text: string }[];
-}
+/** A role or user with its policies, as importAws/loadAccount (engine/aws) produce them. */
+export type { ImportedPrincipal };
 
 /** A repository (or any resource): its ARN and, when it has one, its resource-based policy. */
 export interface WhoCanResource {
