@@ -37,7 +37,7 @@ export default tseslint.config(
   {
     // The library runs in browsers too; only the CLI (and tests) may use Node's modules.
     files: ['engine/**/*.ts'],
-    ignores: ['engine/cli/**', 'engine/**/*.test.ts'],
+    ignores: ['engine/cli/**', 'engine/package/**', 'engine/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...UI_AND_WEB, { group: ['node:*'], message: 'Only engine/cli/ may use Node modules.' }] }],
     },

@@ -52,7 +52,7 @@ if (withTypes) {
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   checkDeclarations(join(dist, 'types'));
 }
-console.log(`engine built in ${Date.now() - started} ms${withTypes ? ' (with types)' : ''}: ${relative(root, dist)}`);
+console.error(`engine built in ${Date.now() - started} ms${withTypes ? ' (with types)' : ''}: ${relative(root, dist)}`);
 
 /**
  * Declarations as consumers need them: relative specifiers name .js files (tsc keeps
