@@ -3,8 +3,13 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const UI_AND_WEB = [
+  { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'The engine must not depend on UI libraries.' },
+  { group: ['**/web/**', '../web/*'], message: 'The engine must not import from web/.' },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
+  { ignores: ['dist/**', 'engine/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,15 +31,15 @@ export default tseslint.config(
     files: ['engine/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'The engine must not depend on UI libraries.' },
-            { group: ['**/web/**', '../web/*'], message: 'The engine must not import from web/.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: UI_AND_WEB }],
+    },
+  },
+  {
+    // The library runs in browsers too; only the CLI (and tests) may use Node's modules.
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/cli/**', 'engine/package/**', 'engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...UI_AND_WEB, { group: ['node:*'], message: 'Only engine/cli/ may use Node modules.' }] }],
     },
   },
 );

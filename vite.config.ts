@@ -1,12 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { engineFromSource } from './scripts/engine-source.ts';
+import { thirdPartyLicenses } from './scripts/licenses.mjs';
 
 // `base: './'` makes every asset URL relative, so `dist/` works from any
 // static host and any sub-path (for example https://example.org/policy-sim/).
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [engineFromSource(fileURLToPath(new URL('./engine', import.meta.url))), react(), tailwindcss(), thirdPartyLicenses({ alsoBundled: ['tailwindcss'] })],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -2,6 +2,7 @@
 // ECS IAM guides) and AWS's managed policies for ECR and ECS, each with requests
 // that show its point. The same files are the decision corpus the tests run.
 import type { Decision, SimulationRequest } from './evaluate/result.ts';
+import type { Workspace } from './share/workspace.ts';
 import type { PolicyKind } from './types.ts';
 import ecrCiTeamRepositories from './corpus/examples/ecr-ci-team-repositories.json' with { type: 'json' };
 import ecrCiPushGuardrails from './corpus/examples/ecr-ci-push-guardrails.json' with { type: 'json' };
@@ -84,3 +85,12 @@ const FILES: ExampleFile[] = [
 
 /** Example workspaces, the first one being the default of a new workspace. */
 export const EXAMPLES: readonly Example[] = FILES.map(exampleFromFile);
+
+/** An example as a workspace: its policies, its first case as the request, its cases as policy tests. */
+export function exampleWorkspace(example: Example): Workspace {
+  return {
+    policies: example.policies.map((p) => ({ kind: p.kind, name: p.name, text: p.text })),
+    request: example.cases[0].request,
+    tests: example.cases.map((c) => ({ name: c.name, request: c.request, expect: c.expect })),
+  };
+}

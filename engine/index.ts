@@ -73,7 +73,7 @@ export { LineIndex } from './source/lines.ts';
 export { ENGINE_VERSION } from './version.ts';
 
 /** Example workspaces from AWS's ECR and ECS guides and managed policies, each with requests and expected decisions. */
-export { EXAMPLES } from './examples.ts';
+export { EXAMPLES, exampleWorkspace } from './examples.ts';
 export type { Example, ExamplePolicy, ExampleCase } from './examples.ts';
 
 /** AWS service knowledge: ECR, ECS and the services their guides use, in depth; every other service's action names, loaded lazily. */
@@ -150,3 +150,7 @@ export type {
   ImportResult,
   ImportSuccess,
 } from './aws/index.ts';
+
+/** Workspace files: the share link's envelope as JSON, same versions and checks (docs/workspace-file.md). */
+export { encodeWorkspaceFile, readWorkspaceFile, dataVersionLabel } from './share/index.ts';
+export type { WorkspaceFileResult } from './share/index.ts';

@@ -5,27 +5,15 @@
 // endian). The JSON is the envelope {format, engine, data, workspace}. New formats
 // get a new prefix and a new reader in READERS; old readers stay, so old links open.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { dataVersion } from '../catalog/index.ts';
-import { ENGINE_VERSION } from '../version.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { crc32 } from './crc32.ts';
-import { checked, checkWorkspace, shape, type Workspace } from './workspace.ts';
+import { envelopeOf, readEnvelopeValue, SHARE_FORMAT, type ShareEnvelope } from './envelope.ts';
+import type { Workspace } from './workspace.ts';
 
 export type { Workspace, WorkspacePolicy, WorkspaceTest } from './workspace.ts';
 export { checkWorkspace } from './workspace.ts';
-
-/** The format new links are written in. */
-export const SHARE_FORMAT = 1;
-
-/** What a link says about where it was made, besides the workspace. */
-export interface ShareEnvelope {
-  format: number;
-  /** ENGINE_VERSION of the simulator that made the link. */
-  engine: string;
-  /** Version of the AWS service data the simulator had. */
-  data: string;
-  workspace: Workspace;
-}
+export { dataVersionLabel, SHARE_FORMAT, type ShareEnvelope } from './envelope.ts';
+export { encodeWorkspaceFile, readWorkspaceFile, type WorkspaceFileResult } from './file.ts';
 
 export type DecodeResult = { ok: true; workspace: Workspace } | { ok: false; error: string };
 export type EnvelopeResult = { ok: true; envelope: ShareEnvelope } | { ok: false; error: string };
@@ -35,21 +23,9 @@ const MAX_FRAGMENT = 4_000_000;
 /** A decompressed workspace larger than this is refused. */
 const MAX_JSON_BYTES = 32_000_000;
 
-/** The AWS data version as one string, whatever shape the catalog gives it. */
-export function dataVersionLabel(): string {
-  const v: unknown = dataVersion;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && 'version' in v) {
-    const rec = v as { package?: unknown; version?: unknown };
-    return `${String(rec.package ?? 'data')}@${String(rec.version)}`;
-  }
-  return 'unknown';
-}
-
 /** The fragment (without `#`) that restores `workspace`. */
 export function encodeShareFragment(workspace: Workspace): string {
-  const envelope: ShareEnvelope = { format: SHARE_FORMAT, engine: ENGINE_VERSION, data: dataVersionLabel(), workspace: clean(workspace) };
-  const json = strToU8(JSON.stringify(envelope));
+  const json = strToU8(JSON.stringify(envelopeOf(workspace)));
   const packed = deflateSync(json, { level: 9, mem: 8 });
   const out = new Uint8Array(packed.length + 4);
   out.set(packed, 0);
@@ -123,21 +99,13 @@ function readV1(payload: string): EnvelopeResult {
   } catch {
     return { ok: false, error: `${DAMAGED}: its content is not valid JSON.` };
   }
-  const env = checked(() => {
-    const e = shape.record(value, 'envelope', ['format', 'engine', 'data', 'workspace']);
-    if (e.format !== 1) shape.fail('envelope.format', 'must be 1 in a `v1.` link.');
-    return { engine: shape.str(e.engine, 'envelope.engine'), data: shape.str(e.data, 'envelope.data'), workspace: e.workspace };
-  });
-  if (!env.ok) return { ok: false, error: `The share link's content is not a workspace: ${env.error}` };
-  const ws = checkWorkspace(env.value.workspace);
-  if (!ws.ok) return { ok: false, error: `The share link's workspace is not valid: ${ws.error}` };
-  return { ok: true, envelope: { format: 1, engine: env.value.engine, data: env.value.data, workspace: ws.value } };
-}
-
-/** Only the fields of the format, in a fixed order, so equal workspaces give equal links. */
-function clean(w: Workspace): Workspace {
-  const r = checkWorkspace(w);
-  if (r.ok) return r.value;
-  // Encoding never fails: a malformed workspace is written as given and refused on opening.
-  return w;
+  // The link's prefix and the envelope's format say the same thing; the envelope reader checks the rest.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { format?: unknown }).format !== 1) {
+    return { ok: false, error: "The share link's content is not a workspace: `envelope.format` must be 1 in a `v1.` link." };
+  }
+  const env = readEnvelopeValue(value, 1);
+  if (env.ok) return { ok: true, envelope: env.value };
+  return env.path.startsWith('workspace')
+    ? { ok: false, error: `The share link's workspace is not valid: ${env.error}` }
+    : { ok: false, error: `The share link's content is not a workspace: ${env.error}` };
 }

@@ -30,12 +30,19 @@ export interface Workspace {
 export const POLICY_KINDS: readonly PolicyKind[] = POLICY_KIND_LIST;
 export const DECISIONS: readonly Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A reader's result; a failure names the field it is about (`workspace.policies[0].kind`). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
-class ShapeError extends Error {}
+class ShapeError extends Error {
+  readonly path: string;
+  constructor(message: string, path: string) {
+    super(message);
+    this.path = path;
+  }
+}
 
 function fail(path: string, what: string): never {
-  throw new ShapeError(`\`${path}\` ${what}`);
+  throw new ShapeError(`\`${path}\` ${what}`, path);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -86,7 +93,8 @@ function readRequest(v: unknown, path: string): SimulationRequest {
   return out;
 }
 
-function readWorkspace(v: unknown, path: string): Workspace {
+/** Reads a workspace value strictly (throws ShapeError; wrap in `checked`). */
+export function readWorkspace(v: unknown, path: string): Workspace {
   const w = record(v, path, ['policies', 'request', 'tests', 'activePolicy']);
   const policies = list(w.policies, `${path}.policies`).map((p, i): WorkspacePolicy => {
     const at = `${path}.policies[${i}]`;
@@ -121,7 +129,7 @@ export function checked<T>(read: () => T): Checked<T> {
   try {
     return { ok: true, value: read() };
   } catch (e) {
-    if (e instanceof ShapeError) return { ok: false, error: e.message };
+    if (e instanceof ShapeError) return { ok: false, error: e.message, path: e.path };
     throw e;
   }
 }

@@ -55,7 +55,7 @@ const ERROR_WORDS: Record<string, string> = {
   CommaExpected: 'a comma (`,`) is expected here',
   CloseBraceExpected: 'a closing brace (`}`) is expected here',
   CloseBracketExpected: 'a closing bracket (`]`) is expected here',
-  EndOfFileExpected: 'the policy should end here; remove what follows',
+  EndOfFileExpected: 'the JSON should end here; remove what follows',
   InvalidCommentToken: 'comments are not allowed: IAM policies are strict JSON',
   UnexpectedEndOfComment: 'comments are not allowed: IAM policies are strict JSON',
   UnexpectedEndOfString: 'this string is not closed with a double quote',
