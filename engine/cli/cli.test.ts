@@ -382,3 +382,55 @@ describe('container-iam validate', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('what AWS prints, wherever a policy file goes', () => {
+  const rolePolicy = JSON.stringify({ RoleName: 'ci', PolicyName: 'push', PolicyDocument: encodeURIComponent(pushPolicy) });
+
+  it('simulate and validate read the policy document inside `aws iam get-role-policy` output', () => {
+    const cwd = dir({ 'role-policy.json': rolePolicy });
+    const r = cli(['simulate', '--policy', 'identity:role-policy.json', '--principal', CI, '--action', 'ecr:PutImage', '--resource', REPO, '--expect', 'Allow'], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Decision: Allow/);
+    const v = cli(['validate', 'role-policy.json'], { cwd });
+    expect(v.status, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/0 findings/);
+  });
+});
+
+describe('container-iam who-can', () => {
+  const details = JSON.stringify({
+    UserDetailList: [],
+    GroupDetailList: [],
+    RoleDetailList: [
+      { RoleName: 'ci', Arn: `arn:aws:iam::${ACCOUNT}:role/ci`, Path: '/', RolePolicyList: [{ PolicyName: 'push', PolicyDocument: JSON.parse(pushPolicy) }], AttachedManagedPolicies: [] },
+      { RoleName: 'reader', Arn: `arn:aws:iam::${ACCOUNT}:role/reader`, Path: '/', RolePolicyList: [], AttachedManagedPolicies: [] },
+    ],
+    Policies: [],
+  });
+  const repos = JSON.stringify({ web: { Version: '2012-10-17', Statement: [{ Sid: 'ReaderPulls', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/reader` }, Action: 'ecr:BatchGetImage' }] } });
+  const files = { 'account.json': details, 'repos.json': repos };
+
+  it('answers who can push and pull, each as simulate decides, and --fail-on-allow exits 1 when somebody can', () => {
+    const cwd = dir(files);
+    const push = cli(['who-can', 'account.json', 'repos.json', '--action', 'push', '--region', 'us-east-1', '--account', ACCOUNT], { cwd });
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.stdout).toContain(`allowed           arn:aws:iam::${ACCOUNT}:role/ci (identity)`);
+    expect(push.stdout).not.toMatch(/allowed +arn:aws:iam::\d+:role\/reader/);
+    const pull = JSON.parse(cli(['who-can', 'account.json', 'repos.json', '--action', 'pull', '--format', 'json', '--account', ACCOUNT], { cwd }).stdout);
+    expect(pull.entries).toEqual([{ principal: `arn:aws:iam::${ACCOUNT}:role/reader`, resource: REPO, action: 'ecr:BatchGetImage', decision: 'Allow', stage: 'resource' }]);
+    expect(cli(['who-can', 'account.json', 'repos.json', '--action', 'push', '--resource', 'web', '--fail-on-allow', '--account', ACCOUNT], { cwd }).status).toBe(1);
+    expect(cli(['who-can', 'account.json', 'repos.json', '--action', 'push', '--principal', 'reader', '--fail-on-allow', '--account', ACCOUNT], { cwd }).status).toBe(0);
+  });
+
+  it('writes CSV, and exits 2 on bad usage and unreadable files', () => {
+    const cwd = dir(files);
+    const out = cli(['who-can', 'account.json', 'repos.json', '--show', 'all', '--format', 'csv', '--account', ACCOUNT], { cwd }).stdout.split('\r\n');
+    expect(out[0]).toBe('principal,resource,action,decision,stage');
+    expect(out.filter((l) => l.includes(',')).length).toBe(1 + 2 * 4);
+    expect(cli(['who-can'], { cwd }).status).toBe(2);
+    expect(cli(['who-can', 'account.json', '--action', 'nonsense'], { cwd }).status).toBe(2);
+    const gone = cli(['who-can', 'gone.json'], { cwd });
+    expect(gone.status).toBe(2);
+    expect(gone.stderr).toMatch(/gone\.json: cannot read the file/);
+  });
+});

@@ -1,6 +1,7 @@
 // Reading what the commands are given: workspace files, directories of them and
 // share links (for `test`), and policy files (for `simulate` and `validate`).
 // Every failure is an ExitError naming the path (and line:column for JSON).
+import { importAws } from '../aws/index.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { readShareEnvelope } from '../share/index.ts';
@@ -121,4 +122,24 @@ function meantAsWorkspace(text: string): boolean {
     // Not JSON at all: a workspace file with a syntax error still names both fields.
     return /"format"\s*:/.test(text) && /"workspace"\s*:/.test(text);
   }
+}
+
+/**
+ * The policy document a file holds: the text itself when it is a policy (or not JSON at
+ * all: the validator then says where it breaks), else the one policy `importAws` finds
+ * in what AWS printed (`aws iam get-role-policy` output, a JSON string, URL-encoding, ...).
+ */
+export function policyDocumentOf(file: string, text: string): { text: string; from?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'Statement' in value) return { text };
+  const imported = importAws(text);
+  if (!imported.ok) return { text };
+  if (imported.policies.length === 1) return { text: imported.policies[0].text, from: imported.source };
+  if (imported.policies.length === 0) throw new ExitError(`${file}: ${imported.source} holds no policy document.`);
+  throw new ExitError(`${file}: ${imported.source} holds ${imported.policies.length} policies (${imported.policies.map((p) => `\`${p.name}\``).join(', ')}); give one policy per file.`);
 }

@@ -8,10 +8,11 @@ import type { Command } from './commands/command.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { testCommand } from './commands/test.ts';
 import { validateCommand } from './commands/validate.ts';
+import { whoCanCommand } from './commands/who-can.ts';
 import { processIo, type Io } from './io.ts';
 
 /** Every command, in the order --help lists them. A new command is one entry here. */
-export const COMMANDS: readonly Command[] = [testCommand, simulateCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [testCommand, simulateCommand, validateCommand, whoCanCommand];
 
 export function versionText(): string {
   return `container-iam ${ENGINE_VERSION}\nAWS service data: ${dataVersionLabel()} (updated ${dataVersion.updatedAt.slice(0, 10)})\n`;

@@ -6,7 +6,7 @@ import { isPolicyKind, kindInfo, POLICY_KIND_LIST } from '../../policy/kinds.ts'
 import type { PolicyKind } from '../../types.ts';
 import { analyzeWorkspace, type WorkspacePolicyInput } from '../../workspace/analyze.ts';
 import { many, oneOf, parse, required, usageError } from '../args.ts';
-import { displayPath, readText } from '../files.ts';
+import { displayPath, policyDocumentOf, readText } from '../files.ts';
 import { styleFor, type Io } from '../io.ts';
 import { json, tool } from '../report/json.ts';
 import type { RefusalView } from '../report/model.ts';
@@ -73,7 +73,7 @@ Examples:
     const policies = specs.map((spec): WorkspacePolicyInput & { file: string } => {
       const { kind, path } = policySpec(spec);
       const file = displayPath(io.cwd, path);
-      return { id: file, kind, name: file, text: readText(io.cwd, path), file };
+      return { id: file, kind, name: file, text: policyDocumentOf(file, readText(io.cwd, path)).text, file };
     });
     const analysis = analyzeWorkspace({ policies, request });
     const result = analysis.result;

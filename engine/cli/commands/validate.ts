@@ -7,7 +7,7 @@ import type { PolicyKind } from '../../types.ts';
 import type { Severity } from '../../validate/types.ts';
 import { validatePolicy } from '../../validate/validate.ts';
 import { many, oneOf, parse, usageError } from '../args.ts';
-import { displayPath, readText } from '../files.ts';
+import { displayPath, policyDocumentOf, readText } from '../files.ts';
 import { styleFor } from '../io.ts';
 import { validateJson } from '../report/json.ts';
 import type { ValidatedFile, ValidateRun } from '../report/model.ts';
@@ -54,7 +54,11 @@ Examples:
     const failOn = failOnList(args.values['fail-on']);
     const format = oneOf(args.values.format, 'format', FORMATS, 'text');
     // Read everything first: an unreadable file is exit 2, before any report.
-    const texts = args.positionals.map((p) => ({ file: displayPath(io.cwd, p), text: readText(io.cwd, p) }));
+    // AWS output (get-role-policy, ...) is validated as the policy document it holds; positions are then in that document.
+    const texts = args.positionals.map((p) => {
+      const file = displayPath(io.cwd, p);
+      return { file, text: policyDocumentOf(file, readText(io.cwd, p)).text };
+    });
     const actionNames = await loadAllActionNames();
     const files = texts.map(({ file, text }): ValidatedFile => {
       const guess = kind ? undefined : guessKind(text);
