@@ -18,7 +18,12 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
   const save = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    writeStoredWorkspace(storage, toWorkspace(store.getState()));
+    const s = store.getState();
+    const ws = toWorkspace(s);
+    // INVARIANT: the current work is saved before any history: on a quota error, history makes room.
+    while (!writeStoredWorkspace(storage, ws, undefined, s.workspaceName)) {
+      if (!storage || !store.getState().actions.shrinkSavedHistory()) break;
+    }
   };
   const clearHash = () => {
     if (win.location.hash) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
@@ -32,7 +37,7 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.policies !== prev.policies || s.request !== prev.request || s.tests !== prev.tests || s.activeId !== prev.activeId) {
+    if (s.policies !== prev.policies || s.request !== prev.request || s.tests !== prev.tests || s.activeId !== prev.activeId || s.workspaceName !== prev.workspaceName) {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(save, env.delayMs ?? 400);
     }
