@@ -47,7 +47,7 @@ function syncDecorations() {
           className: deny ? 'decisive-deny' : 'decisive-allow',
           linesDecorationsClassName: deny ? 'decisive-deny-gutter' : 'decisive-allow-gutter',
           overviewRuler: { color: deny ? '#dc2626' : '#16a34a', position: monaco.editor.OverviewRulerLane.Left },
-          hoverMessage: { value: `Decides the request: ${r.sid ? `\`${r.sid}\`` : `statement ${r.statementIndex + 1}`} (${r.effect})` },
+          hoverMessage: { value: `Decides the request: ${r.effect} by ${r.sid ? `\`${r.sid}\`` : `statement ${r.statementIndex + 1}`} in \`${r.policy.name}\`` },
         },
       };
     }),
@@ -78,6 +78,10 @@ const onMount: OnMount = (ed) => {
     void ed.getAction('editor.action.formatDocument')?.run();
   };
   editorBridge.focus = () => ed.focus();
+  const tabFocus = monaco.editor.EditorOption.tabFocusMode;
+  ed.onDidChangeConfiguration((e) => {
+    if (e.hasChanged(tabFocus)) appStore().getState().actions.setEditorTabMovesFocus(ed.getOption(tabFocus));
+  });
   view.host?.setAttribute('data-ready', 'true');
   ed.onDidDispose(() => {
     if (view.editor !== ed) return;
