@@ -1,6 +1,7 @@
 // The Monaco editor for the active policy tab. Loaded lazily: everything else on the
 // page renders (and decides) before this module and Monaco arrive.
 import { monaco } from '../../monaco/setup';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -78,10 +79,10 @@ const onMount: OnMount = (ed) => {
     void ed.getAction('editor.action.formatDocument')?.run();
   };
   editorBridge.focus = () => ed.focus();
-  const tabFocus = monaco.editor.EditorOption.tabFocusMode;
-  ed.onDidChangeConfiguration((e) => {
-    if (e.hasChanged(tabFocus)) appStore().getState().actions.setEditorTabMovesFocus(ed.getOption(tabFocus));
-  });
+  // Ctrl+M flips Monaco's page-wide tab focus mode; the editor's keyboard hint follows it.
+  const tabFocus = TabFocus.onDidChangeTabFocus((on) => appStore().getState().actions.setEditorTabMovesFocus(on));
+  appStore().getState().actions.setEditorTabMovesFocus(TabFocus.getTabFocusMode());
+  ed.onDidDispose(() => tabFocus.dispose());
   view.host?.setAttribute('data-ready', 'true');
   ed.onDidDispose(() => {
     if (view.editor !== ed) return;

@@ -59,7 +59,7 @@ function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean
   const reveal = useReveal();
   return (
     <li data-testid="trace-statement" data-applies={st.applies} className={`rounded border p-2 text-xs ${decisive ? 'border-(--accent)' : 'border-(--border)'}`}>
-      <div className="mb-1 flex items-center gap-2">
+      <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-0.5">
         <button type="button" className="font-mono text-sm underline-offset-2 hover:underline" onClick={() => reveal({ policy: st.ref.policy, span: st.ref.span })}>
           {statementLabel(st.ref)}
         </button>

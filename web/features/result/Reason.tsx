@@ -31,18 +31,20 @@ function StatementButton({ r }: { r: StatementRef }) {
       data-policy-id={r.policy.id}
       onClick={() => actions.revealStatement(r.policy.id, r.span)}
       title="Show it in the editor"
-      className="flex w-full flex-wrap items-baseline gap-x-1.5 rounded px-1.5 py-0.5 text-left text-sm hover:bg-(--hover)"
+      className="flex w-full items-baseline gap-1.5 rounded px-1.5 py-0.5 text-left text-sm hover:bg-(--hover)"
     >
       <span className={`chip ${r.effect === 'Deny' ? 'chip-deny' : 'chip-allow'}`}>{r.effect}</span>
       <span className={`kind-badge kind-${r.policy.kind}`} aria-hidden>
         {KIND_SHORT[r.policy.kind]}
       </span>
-      <span className="font-medium break-all">{r.policy.name}</span>
-      <span aria-hidden className="text-(--muted)">
-        ›
+      <span className="min-w-0 flex-1 break-words">
+        <span className="font-medium">{r.policy.name}</span>
+        <span aria-hidden className="text-(--muted)">
+          {' › '}
+        </span>
+        <code className="break-all">{statementLabel(r)}</code>
       </span>
-      <code className="break-all">{statementLabel(r)}</code>
-      <span className="ml-auto text-xs text-(--muted)">line {r.range.start.line}</span>
+      <span className="shrink-0 text-xs text-(--muted)">line {r.range.start.line}</span>
     </button>
   );
 }
