@@ -22,12 +22,12 @@ export function Header() {
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-(--border) bg-(--panel) px-3 py-1.5">
       <h1 className="flex min-w-0 items-baseline gap-2 text-[15px] font-semibold">
         <span className="whitespace-nowrap">ECR &amp; ECS policy simulator</span>
-        <span className="hidden truncate text-xs font-normal text-(--muted) md:inline" data-testid="versions">
+        <span className="hidden truncate text-xs font-normal text-(--muted) md:inline" data-testid="versions" title={`engine ${ENGINE_VERSION} · AWS data ${data} · everything runs in your browser`}>
           engine {ENGINE_VERSION}
-          {data && ` · AWS data ${data}`} · runs in your browser
+          {data && ` · AWS data ${data.replace(/ \(.*\)$/, '')}`} · runs in your browser
         </span>
       </h1>
-      <span className="hidden max-w-64 truncate text-xs text-(--muted) lg:inline" data-testid="workspace-name" title="The open workspace">
+      <span className="hidden max-w-52 truncate text-xs text-(--muted) xl:inline" data-testid="workspace-name" title={`The open workspace: ${name}`}>
         {name}
       </span>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
@@ -42,8 +42,19 @@ export function Header() {
         )}
         <NoticeLog />
         <ShareButton />
-        <button type="button" className="btn" data-testid="theme-toggle" data-theme={theme} onClick={() => actions.setTheme(NEXT[theme])} title={`Theme: ${THEME_LABEL[theme].toLowerCase()} (Alt+Shift+T)`}>
-          <span aria-hidden>{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span> {THEME_LABEL[theme]}
+        <button
+          type="button"
+          className="btn"
+          data-testid="theme-toggle"
+          data-theme={theme}
+          aria-label={`Theme: ${THEME_LABEL[theme].toLowerCase()}`}
+          onClick={() => actions.setTheme(NEXT[theme])}
+          title={`Theme: ${THEME_LABEL[theme].toLowerCase()} (Alt+Shift+T)`}
+        >
+          <span aria-hidden>{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
+          <span aria-hidden className="hidden sm:inline">
+            {THEME_LABEL[theme]}
+          </span>
         </button>
         <Help />
       </div>

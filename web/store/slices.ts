@@ -331,7 +331,8 @@ export const uiActions: SliceActions<
     set({ activeId: policyId, reveal: { policyId, span, seq } });
   },
   notify(n) {
-    const notice = { ...n, id: noticeId++, expires: n.expires ?? !n.action, at: Date.now() };
+    // Every notice stays in the list; on screen, only one that waits for a decision stays (expires: false).
+    const notice = { ...n, id: noticeId++, expires: n.expires ?? true, at: Date.now() };
     // Newest first; the page shows the newest, the rest stay in a list until dismissed.
     set({ notices: [notice, ...get().notices].slice(0, NOTICE_LIMIT) });
   },

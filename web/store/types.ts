@@ -50,7 +50,7 @@ export interface Notice {
   text: string;
   /** A button that undoes what the notice reports. */
   action?: NoticeAction;
-  /** Goes away by itself after a few seconds (a notice that needs no decision). */
+  /** Goes away by itself after a few seconds (a notice that needs no decision); it stays in the list of notices, its action too. */
   expires: boolean;
   /** Dismissed or expired: no longer shown, still in the list of notices. */
   done?: boolean;
@@ -202,7 +202,7 @@ export interface Actions {
   setRenaming(id: string | null): void;
   setEditorTabMovesFocus(on: boolean): void;
   revealStatement(policyId: string, span: Span): void;
-  /** Shows a notice; one without an action expires by itself unless `expires: false`. */
+  /** Shows a notice; it goes away by itself unless `expires: false` (it waits for a decision). */
   notify(n: Omit<Notice, 'id' | 'expires' | 'at' | 'done'> & { expires?: boolean }): void;
   /** Hides a notice; it stays in the list of notices. */
   dismissNotice(id: number): void;

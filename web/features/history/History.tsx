@@ -41,14 +41,14 @@ export function HistoryButton() {
             <li key={e.id} data-testid="history-entry" data-history-id={e.id} data-saved={String(i < saved)} className="history-entry">
               <div className="min-w-0 flex-1">
                 <div className="flex items-baseline gap-2">
-                  <strong className="truncate text-sm" data-testid="history-name">
+                  <strong className="min-w-0 text-sm break-words" data-testid="history-name">
                     {e.name}
                   </strong>
                   <time dateTime={e.at} className="shrink-0 text-xs text-(--muted)">
                     {when(e.at)}
                   </time>
                 </div>
-                <div className="truncate font-mono text-xs" data-testid="history-summary">
+                <div className="font-mono text-xs break-words" data-testid="history-summary">
                   {e.summary}
                 </div>
                 <div className="text-xs text-(--muted)">

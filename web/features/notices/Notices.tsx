@@ -1,14 +1,16 @@
 // Notices: one at a time, at the bottom of the page so nothing moves under the pointer.
 // A notice that needs no decision goes away after a few seconds (not while the pointer or
-// the focus is on it); every notice stays in the list the header's Notices button opens.
+// the focus is on it); every notice, its Undo or Restore included, stays in the list the
+// header's Notices button opens.
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from '../../store';
 import type { Actions, Notice, NoticeAction } from '../../store/types';
 import { Popover } from '../../lib/Popover';
 
-/** How long a notice that needs no decision stays. */
+/** How long a notice that needs no decision stays; one with an Undo or Restore a little longer. */
 export const NOTICE_MS = 6000;
+export const NOTICE_WITH_ACTION_MS = 10_000;
 
 export function runNoticeAction(actions: Actions, a: NoticeAction): void {
   switch (a.run) {
@@ -42,7 +44,7 @@ export function NoticeToast() {
 function Toast({ notice }: { notice: Notice }) {
   const actions = useActions();
   const [paused, setPaused] = useState(false);
-  const left = useRef(NOTICE_MS);
+  const left = useRef(notice.action ? NOTICE_WITH_ACTION_MS : NOTICE_MS);
 
   useEffect(() => {
     if (!notice.expires || paused) return;

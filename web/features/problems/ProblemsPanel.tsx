@@ -65,7 +65,7 @@ export function ProblemsPanel() {
                           actions.setPolicyText(p.id, applyEdits(p.text, d.fix!.edits));
                         }}
                       >
-                        <span aria-hidden>💡</span> <Inline text={d.fix.title} />
+                        <span className="text-(--muted)">Quick fix:</span> <Inline text={d.fix.title} />
                       </button>
                     </div>
                   )}

@@ -42,7 +42,7 @@ function StatementButton({ r }: { r: StatementRef }) {
         <span aria-hidden className="text-(--muted)">
           {' › '}
         </span>
-        <code className="break-all">{statementLabel(r)}</code>
+        <code className="break-words">{statementLabel(r)}</code>
       </span>
       <span className="shrink-0 text-xs text-(--muted)">line {r.range.start.line}</span>
     </button>
@@ -52,9 +52,9 @@ function StatementButton({ r }: { r: StatementRef }) {
 function CrossAccount({ sides }: { sides: [Side, Side] }) {
   return (
     <section aria-labelledby="cross-heading" className="flex flex-col gap-0.5" data-testid="cross-account">
-      <h3 id="cross-heading" className="section-title">
+      <h2 id="cross-heading" className="section-title">
         Cross-account: both accounts must allow
-      </h3>
+      </h2>
       <ul className="flex flex-col gap-0.5">
         {sides.map((s) => (
           <li key={s.side} data-testid="cross-account-side" data-side={s.side} data-verdict={s.verdict} className="flex items-baseline gap-1.5 px-1.5 text-sm">
@@ -76,9 +76,9 @@ const STAGE_KIND: Partial<Record<EvaluationStep['stage'], PolicyKind>> = { rcp: 
 function Flow({ steps, deciding, kinds }: { steps: readonly EvaluationStep[]; deciding: string; kinds: ReadonlySet<PolicyKind> }) {
   return (
     <section aria-labelledby="flow-heading" className="flex flex-col gap-0.5">
-      <h3 id="flow-heading" className="section-title">
+      <h2 id="flow-heading" className="section-title">
         Evaluation flow
-      </h3>
+      </h2>
       <ol className="flex flex-col" data-testid="eval-flow">
         {steps.map((s) => {
           const decides = s.stage === deciding;
@@ -122,12 +122,12 @@ export function Reason() {
     <div className="flex flex-col gap-2 px-3 py-2" data-testid="reason" data-stale={String(!!stale)}>
       {stale && <p className="note-box">Out of date: the reason of the last decision, from the text before the JSON broke.</p>}
       <section aria-labelledby="why-heading" className="flex flex-col gap-0.5">
-        <h3 id="why-heading" className="section-title">
+        <h2 id="why-heading" className="section-title">
           Deciding statements {decisive.length > 0 && <span className="count">{decisive.length}</span>}
-        </h3>
+        </h2>
         {decisive.length === 0 ? (
           <p className="px-1.5 text-sm text-(--muted)" data-testid="no-decisive">
-            {result.decision === 'ImplicitDeny' ? 'None: no statement allows this request, so it is denied implicitly.' : 'None.'}
+            {result.decision === 'ImplicitDeny' ? 'None: nothing allows this request.' : 'None.'}
           </p>
         ) : (
           <ul className="flex flex-col" data-testid="decisive-statements">
