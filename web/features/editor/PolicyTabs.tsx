@@ -34,7 +34,8 @@ export function KindOptions() {
 function scrollIntoStrip(strip: HTMLElement | null, tab: HTMLElement | null | undefined) {
   if (!strip || !tab) return;
   const margin = 24;
-  const left = tab.offsetLeft - strip.offsetLeft;
+  // INVARIANT: the strip is positioned, so a tab's offsetLeft is measured from it.
+  const left = tab.offsetLeft;
   const right = left + tab.offsetWidth;
   if (left - margin < strip.scrollLeft) strip.scrollLeft = Math.max(0, left - margin);
   else if (right + margin > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = right + margin - strip.clientWidth;
@@ -125,7 +126,7 @@ export function PolicyTabs() {
 
   return (
     <div className="flex min-w-0 items-end border-b border-(--border) bg-(--panel)" data-testid="policy-tabs">
-      <div ref={strip} role="tablist" aria-label="Policies" className="tab-strip flex min-w-0 flex-1 items-end gap-0.5 overflow-x-auto overflow-y-hidden px-1.5 pt-1">
+      <div ref={strip} role="tablist" aria-label="Policies" className="tab-strip relative flex min-w-0 flex-1 items-end gap-0.5 overflow-x-auto overflow-y-hidden px-1.5 pt-1">
         {policies.map((p, i) => {
           const errors = (diagnostics[p.id] ?? []).filter((d) => d.severity === 'error').length;
           const warnings = (diagnostics[p.id] ?? []).length - errors;
