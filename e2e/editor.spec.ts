@@ -151,6 +151,10 @@ test('completion offers action names; hover explains an action and a wildcard', 
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
   await app.setPolicyText(allowPush.replace('ecr:PutImage', 'ecr:Describe*'));
-  await page.locator('.monaco-editor .view-line span span', { hasText: 'Describe' }).last().hover();
-  await expect(hover).toContainText('DescribeRepositories');
+  // Hover widgets open after a dwell; on a busy machine the first one can be missed: hover again until it shows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.locator('.monaco-editor .view-line span span', { hasText: 'Describe' }).last().hover();
+    await expect(hover).toContainText('DescribeRepositories', { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
 });

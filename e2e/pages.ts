@@ -8,38 +8,58 @@
  *                            because the current one does not parse),
  *                            data-eval-seq counts evaluations (a performance mark
  *                            `policy-sim:decision` follows each one)
- * Decision:    decision-title, decision-why, decision-refusal (click: the refused element),
- *              decision-if-accepted, decision-stale (click: the JSON error)
+ * Decision:    decision-title, decision-why (the deciding stage's words, never cut off), decision-refusal
+ *              (click: the refused element), decision-if-accepted, decision-stale (click: the JSON error)
+ * Reason:      (under the decision, always shown) reason (data-stale), decisive-statements,
+ *              decisive-statement (data-effect, data-policy-id; click: shows it in the editor),
+ *              no-decisive, cross-account, cross-account-side (data-side = identity | resource,
+ *              data-verdict = allow | deny | no-allow), eval-flow, eval-step (data-stage,
+ *              data-outcome, data-deciding = true | false)
+ * Page:        <html data-saved = pending | saved | failed>: whether the last edit is saved in the browser
  *
- * Header:      new-workspace, restore-previous, share-button, share-link, share-status,
- *              theme-toggle (data-theme = system | light | dark), help-button, help-dialog, versions
- * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss),
- *              notice (notice-action, notice-dismiss)
- * Policies:    policy-tabs, policy-tab (data-policy-id, data-kind, data-active), policy-tab-name,
+ * Header:      new-workspace, history (opens history-panel), restore-previous (restores the newest
+ *              history entry), workspace-name, share-button, share-link, share-status,
+ *              theme-toggle (data-theme = system | light | dark), help-button, help-dialog, versions,
+ *              notice-log-button (opens notice-log: notice-log-item (data-done), notice-log-action)
+ * History:     history-panel, history-entry (data-history-id, data-saved), history-name,
+ *              history-summary, history-restore, history-remove, history-empty, history-footer
+ * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss)
+ * Notices:     notice (data-notice-id, data-expires; one at a time, bottom of the page),
+ *              notice-action, notice-dismiss
+ * Policies:    policy-tabs, policy-tab (data-policy-id, data-kind, data-active, data-level for SCPs
+ *              and RCPs = root | OU | OU n | account), policy-tab-name, policy-level,
+ *              policy-tab-list (opens policy-tab-list-panel: policy-tab-list-item (data-policy-id)),
  *              policy-rename-input, add-policy (select of kinds), policy-toolbar, policy-kind,
  *              policy-rename, policy-move-left, policy-move-right, format-document, policy-remove,
+ *              policy-level-controls, policy-level-label, level-up, level-down,
  *              policy-ignored, editor, monaco-host (data-ready, data-decisive),
+ *              editor-keyboard-hint (data-tab-moves-focus; shown while the editor has the focus),
  *              editor-fallback (plain text before Monaco loads), editor-textarea (if Monaco fails)
  * Request:     request-builder, principal, principal-mode, principal-account, principal-name,
- *              principal-session, principal-service, principal-arn,
+ *              principal-session, principal-service, principal-arn, principal-role-note,
+ *              principal-add-session, principal-preset, principal-provider, principal-provider-host,
+ *              principal-saml-name, federated-claims, claim-aud, claim-sub, federated-action-note,
+ *              federated-use-action, session-policy-warning,
  *              principal-tags / resource-tags, principal-tag-row / resource-tag-row (data-key),
  *              principal-tag-value, principal-tag-remove, principal-tag-new-key,
  *              principal-tag-new-value, principal-tag-add (same with resource-tag-*),
  *              action, action-info, resource, resource-mode, resource-account, resource-region,
- *              resource-name, resource-child, resource-arn,
+ *              resource-name, resource-child, resource-arn, resource-star-warning, resource-use-star,
  *              context-keys, context-row (data-key, data-status = request | derived | missing | unset),
  *              context-value, context-missing, context-derived-value, context-override,
  *              context-remove, context-new-key, context-new-value, context-add,
  *              derived-keys, derived-key (data-key)
- * Views:       view-explain, view-batch, view-tests, view-examples, tests-badge
- * Explanation: explanation, decisive-statements, decisive-statement (data-effect),
- *              decision-title, decision-message, missing-keys, missing-key, input-errors,
- *              input-error (data-code), eval-step (data-stage, data-outcome), trace-policy
- *              (data-kind), trace-statement (data-applies), trace-condition (data-matched),
- *              trace-only-relevant
+ * Views:       view-explain (Trace), view-batch, view-tests, view-examples, view-problems,
+ *              tests-badge, problems-badge
+ * Trace:       explanation, decision-message, missing-keys, missing-key, input-errors,
+ *              input-error (data-code), trace-policy (data-kind), trace-statement (data-applies),
+ *              trace-condition (data-matched), trace-only-relevant
+ * Problems:    problems, problems-summary, problem-group (data-policy-id), problem (data-code,
+ *              data-severity), problem-open (click: the place), problem-help, problem-fix
  * Batch:       batch, batch-service, batch-summary, batch-row (data-action, data-decision)
  * Tests:       tests, save-test, tests-summary, test-row (data-status = pass | fail,
- *              data-expect, data-actual), test-name, test-expect, test-actual, test-open, test-remove
+ *              data-expect, data-actual), test-name, test-principal, test-action, test-resource,
+ *              test-expect, test-actual, test-open, test-remove (undo: the notice)
  * Examples:    gallery, gallery-item (data-example-id), gallery-open
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
@@ -80,6 +100,11 @@ export class App {
   async open(fragment = ''): Promise<void> {
     await this.page.goto(fragment ? `./#${fragment.replace(/^#/, '')}` : './');
     await expect(this.decision).toHaveAttribute('data-decision', /.+/);
+  }
+
+  /** Waits until the last edit is saved in the browser (`<html data-saved>`). */
+  async saved(): Promise<void> {
+    await expect(this.page.locator('html')).toHaveAttribute('data-saved', 'saved');
   }
 
   async expectDecision(d: Decision): Promise<void> {
@@ -132,7 +157,7 @@ export class App {
     await this.id(testId).fill(value);
   }
 
-  async view(name: 'explain' | 'batch' | 'tests' | 'examples'): Promise<void> {
+  async view(name: 'explain' | 'batch' | 'tests' | 'examples' | 'problems'): Promise<void> {
     await this.id(`view-${name}`).click();
   }
 

@@ -8,7 +8,7 @@ test('reloading the page loses nothing', async ({ app, page }) => {
   await app.fill('resource-name', 'payments');
   await app.view('tests');
   await app.id('save-test').click();
-  await page.waitForTimeout(600);
+  await app.saved();
   await page.reload();
   await app.expectDecision('ExplicitDeny');
   await expect(app.id('policy-tab')).toHaveCount(3);

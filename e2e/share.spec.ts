@@ -45,7 +45,7 @@ test('a share link never silently replaces your own work', async ({ app, page })
   // My own work moves on (and differs from the default example).
   await app.fill('action', 'ecr:BatchGetImage');
   await app.expectDecision('Allow');
-  await page.waitForTimeout(600); // autosave
+  await app.saved();
 
   await page.goto(link);
   await page.reload();
@@ -56,7 +56,7 @@ test('a share link never silently replaces your own work', async ({ app, page })
   await expect(app.id('share-banner')).toHaveCount(0);
   await expect(app.id('action')).toHaveValue('ecr:BatchGetImage');
   // The shared workspace is not lost either.
-  await expect(app.id('notice')).toContainText('previous workspace');
+  await expect(app.id('notice')).toContainText('in the history');
   await app.id('notice-dismiss').click();
 
   // Opening it this time keeps mine as the previous workspace.
@@ -73,7 +73,7 @@ test('a share link never silently replaces your own work', async ({ app, page })
 test('a damaged link shows a clear message and keeps the current work', async ({ app, page }) => {
   await app.open();
   await app.fill('action', 'ecr:DescribeImages');
-  await page.waitForTimeout(600); // autosave
+  await app.saved();
   const link = await app.shareLink();
   const damaged = link.slice(0, link.length - 25);
   await page.goto(damaged);

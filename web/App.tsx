@@ -1,67 +1,104 @@
-// Layout only: the header, banners, the policy editor beside the decision, request and panels.
+// Layout only: the header and banners; the policy editor; the request; the decision with
+// its reason, and the views (trace, problems, batch, tests, examples). styles.css places
+// them: one column on a phone, two from 1024px, three from 1280px.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { BatchPanel } from './features/batch/BatchPanel';
 import { EditorPane } from './features/editor/EditorPane';
 import { Gallery } from './features/gallery/Gallery';
 import { Header } from './features/Header';
+import { NoticeToast } from './features/notices/Notices';
+import { ProblemsPanel } from './features/problems/ProblemsPanel';
 import { RequestBuilder } from './features/request/RequestBuilder';
 import { DecisionBanner } from './features/result/DecisionBanner';
 import { Explanation } from './features/result/Explanation';
+import { Reason } from './features/result/Reason';
 import { Banners } from './features/share/Banners';
 import { useShortcuts } from './features/shortcuts';
 import { TestsPanel } from './features/tests/TestsPanel';
 import { useApplyTheme } from './features/theme/theme';
+import { useRovingTabs } from './lib/tabs';
 import { useActions, useApp } from './store';
 import type { View } from './store/types';
 
-const VIEWS: { view: View; label: string }[] = [
-  { view: 'explain', label: 'Explanation' },
-  { view: 'batch', label: 'Batch' },
-  { view: 'tests', label: 'Tests' },
-  { view: 'examples', label: 'Examples' },
+export const VIEWS: { view: View; label: string; key: string }[] = [
+  { view: 'explain', label: 'Trace', key: 'Alt+1' },
+  { view: 'batch', label: 'Batch', key: 'Alt+2' },
+  { view: 'tests', label: 'Tests', key: 'Alt+3' },
+  { view: 'examples', label: 'Examples', key: 'Alt+4' },
+  { view: 'problems', label: 'Problems', key: 'Alt+5' },
 ];
 
-function Panels() {
-  const { view, testsFailing, testsCount } = useApp(
-    useShallow((s) => ({ view: s.view, testsCount: s.tests.length, testsFailing: s.failingTests })),
+function ViewBadge({ view }: { view: View }) {
+  const { failing, tests, errors, findings } = useApp(
+    useShallow((s) => {
+      let errors = 0;
+      let findings = 0;
+      for (const list of Object.values(s.diagnostics))
+        for (const d of list) {
+          if (d.severity === 'error') errors++;
+          else findings++;
+        }
+      return { failing: s.failingTests, tests: s.tests.length, errors, findings };
+    }),
   );
+  if (view === 'tests' && tests > 0) {
+    return (
+      <span className={`count ml-1 ${failing ? 'count-bad' : 'count-good'}`} data-testid="tests-badge">
+        {failing ? `${failing} failing` : tests}
+      </span>
+    );
+  }
+  if (view === 'problems' && errors + findings > 0) {
+    return (
+      <span className={`count ml-1 ${errors ? 'count-bad' : ''}`} data-testid="problems-badge" aria-label={`${errors} errors, ${findings} other findings`}>
+        {errors + findings}
+      </span>
+    );
+  }
+  return null;
+}
+
+function Panels() {
+  const view = useApp((s) => s.view);
   const actions = useActions();
   const section = useRef<HTMLElement>(null);
+  const views = VIEWS.map((v) => v.view);
+  const roving = useRovingTabs(views, view, (v) => actions.setView(v));
   // A new view starts at its top, not where the previous one was scrolled to.
   useEffect(() => {
     const el = section.current;
-    const scroller = el?.closest('.area-side');
+    const scroller = el?.closest('.area-side, .area-right');
     if (el && scroller && scroller.scrollTop > el.offsetTop) scroller.scrollTop = el.offsetTop;
   }, [view]);
   return (
-    <section ref={section} aria-label="Results" className="flex flex-col">
-      <div role="tablist" aria-label="Result views" className="sticky top-0 z-10 flex gap-1 border-b border-(--border) bg-(--bg) px-2 pt-1">
-        {VIEWS.map((v, i) => (
+    <section ref={section} aria-label="Views" className="flex flex-col">
+      <div role="tablist" aria-label="Views" className="sticky top-0 z-10 flex gap-0.5 overflow-x-auto border-b border-(--border) bg-(--bg) px-2">
+        {VIEWS.map((v) => (
           <button
             key={v.view}
+            {...roving.tabProps(v.view)}
             role="tab"
             type="button"
+            id={`view-tab-${v.view}`}
+            aria-controls="view-panel"
             aria-selected={view === v.view}
             data-testid={`view-${v.view}`}
-            title={`Alt+${i + 1}`}
+            title={v.key}
             onClick={() => actions.setView(v.view)}
-            className={`rounded-t border border-b-0 px-3 py-1 text-sm ${view === v.view ? 'border-(--border) bg-(--panel) font-medium' : 'border-transparent text-(--muted) hover:bg-(--hover)'}`}
+            className="view-tab"
           >
             {v.label}
-            {v.view === 'tests' && testsCount > 0 && (
-              <span className={`ml-1 rounded px-1 text-xs ${testsFailing ? 'bg-red-600 text-white' : 'bg-green-600 text-white'}`} data-testid="tests-badge">
-                {testsFailing ? `${testsFailing} failing` : testsCount}
-              </span>
-            )}
+            <ViewBadge view={v.view} />
           </button>
         ))}
       </div>
-      <div role="tabpanel">
+      <div role="tabpanel" id="view-panel" aria-labelledby={`view-tab-${view}`}>
         {view === 'explain' && <Explanation />}
         {view === 'batch' && <BatchPanel />}
         {view === 'tests' && <TestsPanel />}
         {view === 'examples' && <Gallery />}
+        {view === 'problems' && <ProblemsPanel />}
       </div>
     </section>
   );
@@ -86,17 +123,23 @@ export function App() {
       <Header />
       <Banners />
       <main className="app-main">
-        <div className="area-decision">
-          <DecisionBanner />
-        </div>
         <div className="area-editor">
           <EditorPane />
         </div>
-        <div className="area-side">
-          <RequestBuilder />
-          <Panels />
+        <div className="area-right">
+          <div className="area-decision">
+            <DecisionBanner />
+            <Reason />
+          </div>
+          <div className="area-request">
+            <RequestBuilder />
+          </div>
+          <div className="area-side">
+            <Panels />
+          </div>
         </div>
       </main>
+      <NoticeToast />
     </div>
   );
 }

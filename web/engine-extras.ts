@@ -3,8 +3,8 @@
 import * as engine from '../engine';
 import type { ConditionKeyInfo } from '../engine';
 
-export { completeAt, getConditionKey, hoverAt, listActions, loadAllActionNames, validatePolicy } from '../engine';
-export type { AccessLevel, ActionInfo, CompletionItem, CompletionResult, ConditionKeyInfo, Diagnostic, Example, Hover } from '../engine';
+export { codeInfo, completeAt, getAction, getConditionKey, hoverAt, kindInfo, listActions, loadAllActionNames, validatePolicy } from '../engine';
+export type { AccessLevel, ActionInfo, CodeInfo, CompletionItem, CompletionResult, ConditionKeyInfo, Diagnostic, Example, Fix, Hover, TextEdit } from '../engine';
 
 /** Keys to offer when adding a context key: the action's keys (global ones included), or the global ones. */
 export function suggestedConditionKeys(action: string): readonly ConditionKeyInfo[] {

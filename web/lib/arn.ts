@@ -1,7 +1,10 @@
 // The request builder's forms: a principal or resource ARN read into fields and
 // written back. Parsing accepts empty fields so a half-filled form stays a form.
 
-export type PrincipalMode = 'user' | 'role' | 'assumed-role' | 'account' | 'service' | 'raw';
+export type PrincipalMode = 'user' | 'role' | 'assumed-role' | 'account' | 'service' | 'federated' | 'raw';
+
+/** How a federated caller is named: an IAM OIDC or SAML provider (by ARN), or a web identity provider's host. */
+export type ProviderKind = 'oidc' | 'saml' | 'web';
 
 export interface PrincipalForm {
   mode: PrincipalMode;
@@ -11,10 +14,16 @@ export interface PrincipalForm {
   name: string;
   session: string;
   service: string;
+  /** Federated: the provider kind; `host` is an OIDC provider's URL without `https://` (or a web identity host), `name` a SAML provider's name. */
+  provider: ProviderKind;
+  host: string;
   raw: string;
 }
 
-const EMPTY_PRINCIPAL: PrincipalForm = { mode: 'raw', partition: 'aws', account: '', name: '', session: '', service: '', raw: '' };
+const EMPTY_PRINCIPAL: PrincipalForm = { mode: 'raw', partition: 'aws', account: '', name: '', session: '', service: '', provider: 'oidc', host: '', raw: '' };
+
+/** Web identity providers named by host, not by an IAM provider ARN (IAM: "Principal", web identity session principals). */
+export const WEB_IDENTITY_HOSTS = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
 
 export const SERVICE_PRINCIPALS = [
   'ecs-tasks.amazonaws.com',
@@ -36,7 +45,12 @@ export function parsePrincipalForm(text: string): PrincipalForm {
   if (m) return { ...base, mode: 'assumed-role', partition: m[1], account: m[2], name: m[3], session: m[4] };
   m = /^arn:([^:]*):iam::([^:]*):root$/.exec(s);
   if (m) return { ...base, mode: 'account', partition: m[1], account: m[2] };
+  m = /^arn:([^:]*):iam::([^:]*):oidc-provider\/(.+)$/.exec(s);
+  if (m) return { ...base, mode: 'federated', provider: 'oidc', partition: m[1], account: m[2], host: m[3] };
+  m = /^arn:([^:]*):iam::([^:]*):saml-provider\/(.+)$/.exec(s);
+  if (m) return { ...base, mode: 'federated', provider: 'saml', partition: m[1], account: m[2], name: m[3] };
   if (/^\d{12}$/.test(s)) return { ...base, mode: 'account', account: s };
+  if (WEB_IDENTITY_HOSTS.includes(s.toLowerCase())) return { ...base, mode: 'federated', provider: 'web', host: s };
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(s)) return { ...base, mode: 'service', service: s };
   return base;
 }
@@ -54,10 +68,43 @@ export function buildPrincipal(f: PrincipalForm): string {
       return `arn:${p}:iam::${f.account}:root`;
     case 'service':
       return f.service;
+    case 'federated':
+      if (f.provider === 'saml') return `arn:${p}:iam::${f.account}:saml-provider/${f.name}`;
+      if (f.provider === 'oidc') return `arn:${p}:iam::${f.account}:oidc-provider/${f.host}`;
+      return f.host;
     case 'raw':
       return f.raw;
   }
 }
+
+/** The context keys a federated caller's claims travel in: `<provider>:aud` and `<provider>:sub` for OIDC, `saml:aud` and `saml:sub` for SAML. */
+export function claimKeys(f: Pick<PrincipalForm, 'provider' | 'host'>): { aud: string; sub: string } {
+  if (f.provider === 'saml') return { aud: 'saml:aud', sub: 'saml:sub' };
+  return { aud: `${f.host}:aud`, sub: `${f.host}:sub` };
+}
+
+/** The role-assuming action a federated caller makes. */
+export function federatedAction(provider: ProviderKind): string {
+  return provider === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+}
+
+export interface FederatedPreset {
+  id: string;
+  label: string;
+  provider: ProviderKind;
+  /** OIDC/web: the host; SAML: the provider name. */
+  host: string;
+  aud: string;
+  sub: string;
+}
+
+export const FEDERATED_PRESETS: readonly FederatedPreset[] = [
+  { id: 'github', label: 'GitHub Actions (OIDC)', provider: 'oidc', host: 'token.actions.githubusercontent.com', aud: 'sts.amazonaws.com', sub: 'repo:my-org/my-repo:ref:refs/heads/main' },
+  { id: 'gitlab', label: 'GitLab CI (OIDC)', provider: 'oidc', host: 'gitlab.com', aud: 'https://gitlab.com', sub: 'project_path:my-group/my-project:ref_type:branch:ref:main' },
+  { id: 'eks', label: 'Amazon EKS service account (OIDC)', provider: 'oidc', host: 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE', aud: 'sts.amazonaws.com', sub: 'system:serviceaccount:default:my-app' },
+  { id: 'cognito', label: 'Amazon Cognito identity pool', provider: 'web', host: 'cognito-identity.amazonaws.com', aud: 'us-east-1:12345678-aaaa-bbbb-cccc-123456789012', sub: 'us-east-1:87654321-dddd-eeee-ffff-210987654321' },
+  { id: 'saml', label: 'SAML 2.0 identity provider', provider: 'saml', host: 'MyIdP', aud: 'https://signin.aws.amazon.com/saml', sub: 'alice@example.com' },
+];
 
 export type ResourceMode =
   | 'ecr-repository'
@@ -66,6 +113,7 @@ export type ResourceMode =
   | 'ecs-task-definition'
   | 'ecs-task'
   | 'ecs-container-instance'
+  | 'iam-role'
   | 'all'
   | 'raw';
 
@@ -83,7 +131,9 @@ export interface ResourceForm {
 
 interface ResourceShape {
   mode: Exclude<ResourceMode, 'all' | 'raw'>;
-  service: 'ecr' | 'ecs';
+  service: 'ecr' | 'ecs' | 'iam';
+  /** A global resource: its ARN has no region. */
+  global?: boolean;
   label: string;
   nameLabel: string;
   childLabel?: string;
@@ -154,6 +204,15 @@ export const RESOURCE_SHAPES: readonly ResourceShape[] = [
     build: (name, child) => `container-instance/${name}/${child}`,
     parse: slashPair('container-instance/'),
   },
+  {
+    mode: 'iam-role',
+    service: 'iam',
+    global: true,
+    label: 'IAM role (its trust policy)',
+    nameLabel: 'Role',
+    build: (name) => `role/${name}`,
+    parse: (rest) => (rest.startsWith('role/') ? { name: rest.slice('role/'.length), child: '' } : undefined),
+  },
 ];
 
 export function resourceShape(mode: ResourceMode): ResourceShape | undefined {
@@ -164,7 +223,7 @@ export function parseResourceForm(text: string): ResourceForm {
   const base: ResourceForm = { mode: 'raw', partition: 'aws', region: '', account: '', name: '', child: '', raw: text };
   const s = text.trim();
   if (s === '*') return { ...base, mode: 'all' };
-  const m = /^arn:([^:]*):(ecr|ecs):([^:]*):([^:]*):(.*)$/.exec(s);
+  const m = /^arn:([^:]*):(ecr|ecs|iam):([^:]*):([^:]*):(.*)$/.exec(s);
   if (!m) return base;
   for (const shape of RESOURCE_SHAPES) {
     if (shape.service !== m[2]) continue;
@@ -179,7 +238,7 @@ export function buildResource(f: ResourceForm): string {
   const shape = resourceShape(f.mode);
   if (!shape) return f.raw;
   const child = f.mode === 'ecs-task-definition' && f.child === '' ? '1' : f.child;
-  return `arn:${f.partition || 'aws'}:${shape.service}:${f.region}:${f.account}:${shape.build(f.name, child)}`;
+  return `arn:${f.partition || 'aws'}:${shape.service}:${shape.global ? '' : f.region}:${f.account}:${shape.build(f.name, child)}`;
 }
 
 /** Context values as typed in one field: comma-separated; one value stays a string. */

@@ -1,7 +1,8 @@
 // Editor features backed by the engine: completion, hover, quick fixes and markers.
 // The engine's results are the truth; Monaco's markers and decorations only show them.
 import type * as Monaco from 'monaco-editor/editor';
-import { completeAt, hoverAt, type CompletionItem, type Diagnostic } from '../engine-extras';
+import { codeInfo, completeAt, hoverAt, type CompletionItem, type Diagnostic } from '../engine-extras';
+import { plainText } from '../lib/text';
 import { appStore } from '../store';
 import type { PolicyTab } from '../store/types';
 
@@ -38,9 +39,12 @@ export function markerSeverity(monaco: M, s: Diagnostic['severity']): Monaco.Mar
 
 export function toMarker(monaco: M, d: Diagnostic): Monaco.editor.IMarkerData {
   const empty = d.range.start.line === d.range.end.line && d.range.start.column === d.range.end.column;
+  // Markers are plain text: names in quotes, the catalog's help on a line of its own, the fix offered as a quick fix.
+  const help = plainText(codeInfo(d.code).help);
+  const fix = d.fix ? `\nQuick fix (Ctrl+.): ${plainText(d.fix.title)}` : '';
   return {
     severity: markerSeverity(monaco, d.severity),
-    message: d.severity === 'security' ? `Security: ${d.message}` : d.message,
+    message: `${d.severity === 'security' ? 'Security: ' : ''}${plainText(d.message)}\n${help}${fix}`,
     code: d.code,
     source: 'policy-sim',
     startLineNumber: d.range.start.line,

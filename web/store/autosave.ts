@@ -12,13 +12,23 @@ export interface PersistenceEnv {
   delayMs?: number;
 }
 
+/** `<html data-saved>`: `pending` while an edit waits to be saved, `saved` after; tests wait on it. */
+function markSaved(state: 'pending' | 'saved' | 'failed') {
+  if (typeof document !== 'undefined') document.documentElement.dataset.saved = state;
+}
+
 export function connectPersistence(store: StoreApi<StoreState>, env: PersistenceEnv): () => void {
   const { storage, window: win } = env;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    writeStoredWorkspace(storage, toWorkspace(store.getState()));
+    const s = store.getState();
+    const ws = toWorkspace(s);
+    // INVARIANT: the current work is saved before any history: on a quota error, history makes room.
+    let ok = writeStoredWorkspace(storage, ws, undefined, s.workspaceName);
+    while (!ok && storage && store.getState().actions.shrinkSavedHistory()) ok = writeStoredWorkspace(storage, ws, undefined, s.workspaceName);
+    markSaved(ok ? 'saved' : 'failed');
   };
   const clearHash = () => {
     if (win.location.hash) win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
@@ -32,8 +42,9 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.policies !== prev.policies || s.request !== prev.request || s.tests !== prev.tests || s.activeId !== prev.activeId) {
+    if (s.policies !== prev.policies || s.request !== prev.request || s.tests !== prev.tests || s.activeId !== prev.activeId || s.workspaceName !== prev.workspaceName) {
       if (timer !== undefined) clearTimeout(timer);
+      markSaved('pending');
       timer = setTimeout(save, env.delayMs ?? 400);
     }
     if (s.theme !== prev.theme || s.view !== prev.view) writePrefs(storage, { theme: s.theme, view: s.view });

@@ -1,7 +1,9 @@
 // One store for the app, built from the slices in slices.ts; every action under `actions`.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { initialState, readPrefs, STORAGE_KEYS, type StorageLike } from './persistence';
+import { getExamples } from '../engine-extras';
+import { historyActions, historyState } from './history';
+import { initialState, readPrefs, readStoredName, type StorageLike } from './persistence';
 import { initialResultState, resultActions, uiActions, uiState, workspaceActions, workspaceState } from './slices';
 import type { Actions, StoreState } from './types';
 
@@ -13,19 +15,24 @@ export interface StoreEnv {
 export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
   const init = initialState(env.location, env.storage);
   const prefs = readPrefs(env.storage);
+  const name =
+    init.source === 'link' ? 'Shared workspace' : init.source === 'storage' ? (readStoredName(env.storage) ?? 'My workspace') : (getExamples()[0]?.title ?? 'Default example');
+  const history = historyState(env.storage, name);
   const store = createStore<StoreState>()((set, get) => ({
     ...workspaceState(init.workspace),
     ...initialResultState,
+    ...history,
     ...uiState({
       ...prefs,
       incoming: init.incoming,
       shareError: init.shareError,
-      hasPrevious: env.storage?.getItem(STORAGE_KEYS.previous) != null,
+      hasPrevious: history.history.length > 0,
     }),
     actions: {
       ...workspaceActions(set, get, env),
       ...resultActions(set, get, env),
       ...uiActions(set, get, env),
+      ...historyActions(set, get, env),
     } as Actions,
   }));
   store.getState().actions.recompute();

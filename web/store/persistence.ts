@@ -10,7 +10,9 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const STORAGE_KEYS = {
   workspace: 'policy-sim:workspace',
+  /** Before the history: one replaced workspace. Read once into the history, then removed. */
   previous: 'policy-sim:previous-workspace',
+  history: 'policy-sim:history',
   prefs: 'policy-sim:prefs',
 } as const;
 
@@ -27,6 +29,8 @@ interface Stored {
   version: 1;
   savedAt: string;
   workspace: Workspace;
+  /** The workspace's name for the history (e.g. the example it came from). */
+  name?: string;
 }
 
 export function readStoredWorkspace(storage: StorageLike | null, key: string = STORAGE_KEYS.workspace): Workspace | null {
@@ -43,10 +47,21 @@ export function readStoredWorkspace(storage: StorageLike | null, key: string = S
   }
 }
 
-export function writeStoredWorkspace(storage: StorageLike | null, ws: Workspace, key: string = STORAGE_KEYS.workspace): boolean {
+/** The saved workspace's name, when it has one. */
+export function readStoredName(storage: StorageLike | null): string | undefined {
+  try {
+    const raw = storage?.getItem(STORAGE_KEYS.workspace);
+    const name = raw ? (JSON.parse(raw) as Partial<Stored>).name : undefined;
+    return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStoredWorkspace(storage: StorageLike | null, ws: Workspace, key: string = STORAGE_KEYS.workspace, name?: string): boolean {
   if (!storage) return false;
   try {
-    const value: Stored = { version: 1, savedAt: new Date().toISOString(), workspace: ws };
+    const value: Stored = { version: 1, savedAt: new Date().toISOString(), workspace: ws, ...(name ? { name } : {}) };
     storage.setItem(key, JSON.stringify(value));
     return true;
   } catch {
@@ -90,7 +105,7 @@ export function readPrefs(storage: StorageLike | null): Partial<Prefs> {
     const p = JSON.parse(raw) as Record<string, unknown>;
     const out: Partial<Prefs> = {};
     if (p.theme === 'system' || p.theme === 'light' || p.theme === 'dark') out.theme = p.theme;
-    if (p.view === 'explain' || p.view === 'batch' || p.view === 'tests' || p.view === 'examples') out.view = p.view;
+    if (p.view === 'explain' || p.view === 'batch' || p.view === 'tests' || p.view === 'examples' || p.view === 'problems') out.view = p.view;
     return out;
   } catch {
     return {};

@@ -4,8 +4,8 @@ import { kindInfo, type PolicyKind } from '../../engine';
 import type { Workspace } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
 import { evaluate, type Evaluation } from './evaluate';
-import { isPristine, readStoredWorkspace, STORAGE_KEYS, writeStoredWorkspace, type StorageLike } from './persistence';
-import type { Actions, Malformed, PolicyTab, ResultState, StoreState, UiState, WorkspaceState } from './types';
+import { isPristine, type StorageLike } from './persistence';
+import type { Actions, Malformed, PolicyTab, ResultState, StoreState, TestCase, UiState, WorkspaceState } from './types';
 import { fromWorkspace, newId, sameWorkspace, toWorkspace } from './workspace';
 
 export type SetState = (partial: Partial<StoreState> | ((s: StoreState) => Partial<StoreState>)) => void;
@@ -13,7 +13,7 @@ export type GetState = () => StoreState;
 export interface SliceEnv {
   storage: StorageLike | null;
 }
-type SliceActions<K extends keyof Actions> = (set: SetState, get: GetState, env: SliceEnv) => Pick<Actions, K>;
+export type SliceActions<K extends keyof Actions> = (set: SetState, get: GetState, env: SliceEnv) => Pick<Actions, K>;
 
 /** A kind's name for people (the engine's kind table holds it). */
 export function kindLabel(kind: PolicyKind): string {
@@ -43,6 +43,8 @@ export function workspaceState(ws: Workspace): WorkspaceState {
 
 /** The last removed tab, for Undo. Module scope: it is not part of what the page shows. */
 let removed: { tab: PolicyTab; index: number } | null = null;
+/** Removed tests by id, for Undo. */
+const removedTests = new Map<string, { test: TestCase; index: number }>();
 
 export const workspaceActions: SliceActions<
   | 'setPolicyText'
@@ -51,6 +53,7 @@ export const workspaceActions: SliceActions<
   | 'setPolicyKind'
   | 'removePolicy'
   | 'movePolicy'
+  | 'moveLevel'
   | 'setActive'
   | 'cycleActive'
   | 'setRequest'
@@ -60,10 +63,9 @@ export const workspaceActions: SliceActions<
   | 'updateTest'
   | 'removeTest'
   | 'openRequest'
-  | 'loadWorkspace'
-  | 'restorePrevious'
   | 'restoreRemoved'
-> = (set, get, env) => {
+  | 'restoreTest'
+> = (set, get) => {
   const update = (partial: Partial<StoreState>) => {
     set(partial);
     get().actions.recompute();
@@ -130,6 +132,18 @@ export const workspaceActions: SliceActions<
       policies.splice(j, 0, tab);
       update({ policies });
     },
+    moveLevel(id, delta) {
+      const policies = get().policies;
+      const i = policies.findIndex((p) => p.id === id);
+      if (i < 0) return;
+      // The nearest policy of the same kind in that direction trades places with it.
+      let j = i + delta;
+      while (j >= 0 && j < policies.length && policies[j].kind !== policies[i].kind) j += delta;
+      if (j < 0 || j >= policies.length) return;
+      const next = policies.slice();
+      [next[i], next[j]] = [next[j], next[i]];
+      update({ policies: next });
+    },
     setActive(id) {
       if (get().policies.some((p) => p.id === id)) set({ activeId: id });
     },
@@ -166,34 +180,23 @@ export const workspaceActions: SliceActions<
       update({ tests: get().tests.map((t) => (t.id === id ? { ...t, ...patch } : t)) });
     },
     removeTest(id) {
-      update({ tests: get().tests.filter((t) => t.id !== id) });
+      const tests = get().tests;
+      const index = tests.findIndex((t) => t.id === id);
+      if (index < 0) return;
+      removedTests.set(id, { test: tests[index], index });
+      update({ tests: tests.filter((t) => t.id !== id) });
+      get().actions.notify({ tone: 'info', text: `Deleted the test “${tests[index].name}”.`, action: { label: 'Undo', run: 'restore-test', arg: id } });
+    },
+    restoreTest(id) {
+      const r = removedTests.get(id);
+      if (!r) return;
+      removedTests.delete(id);
+      const tests = get().tests.slice();
+      tests.splice(Math.min(r.index, tests.length), 0, r.test);
+      update({ tests });
     },
     openRequest(request) {
       update({ request, view: 'explain' });
-    },
-    loadWorkspace(ws, reason) {
-      const current = toWorkspace(get());
-      let kept = false;
-      if (!isPristine(current) && !sameWorkspace(current, ws) && reason !== 'restore') {
-        kept = writeStoredWorkspace(env.storage, current, STORAGE_KEYS.previous);
-      }
-      const next = fromWorkspace(ws);
-      update({ ...next, incoming: null, hasPrevious: get().hasPrevious || kept });
-      const what = { example: 'Opened the example.', shared: 'Opened the shared workspace.', reset: 'Started a new workspace from the default example.', restore: 'Restored your previous workspace.' }[reason];
-      get().actions.notify(
-        kept ? { tone: 'info', text: `${what} Your previous work was kept.`, action: { label: 'Restore previous workspace', run: 'restore-previous' } } : { tone: 'info', text: what },
-      );
-    },
-    restorePrevious() {
-      const prev = readStoredWorkspace(env.storage, STORAGE_KEYS.previous);
-      if (!prev) {
-        get().actions.notify({ tone: 'error', text: 'There is no previous workspace to restore.' });
-        return;
-      }
-      const current = toWorkspace(get());
-      // Swap, so restoring twice goes back again: nothing is ever lost.
-      if (!isPristine(current)) writeStoredWorkspace(env.storage, current, STORAGE_KEYS.previous);
-      get().actions.loadWorkspace(prev, 'restore');
     },
   };
 };
@@ -271,16 +274,20 @@ export function uiState(partial: Partial<UiState>): UiState {
     theme: 'system',
     reveal: null,
     notices: [],
+    noticesOpen: false,
     incoming: null,
     shareError: null,
     helpOpen: false,
     renamingId: null,
+    editorTabMovesFocus: false,
     hasPrevious: false,
     ...partial,
   };
 }
 
 let noticeId = 1;
+/** Notices kept in the list at most. */
+const NOTICE_LIMIT = 20;
 
 export const uiActions: SliceActions<
   | 'setView'
@@ -288,14 +295,16 @@ export const uiActions: SliceActions<
   | 'setTheme'
   | 'setHelpOpen'
   | 'setRenaming'
+  | 'setEditorTabMovesFocus'
   | 'revealStatement'
   | 'notify'
   | 'dismissNotice'
+  | 'setNoticesOpen'
   | 'acceptIncoming'
   | 'dismissIncoming'
   | 'receiveShared'
   | 'setShareError'
-> = (set, get, env) => ({
+> = (set, get) => ({
   setView(view) {
     const before = get().view;
     set({ view });
@@ -314,34 +323,41 @@ export const uiActions: SliceActions<
   setRenaming(renamingId) {
     set({ renamingId });
   },
+  setEditorTabMovesFocus(editorTabMovesFocus) {
+    set({ editorTabMovesFocus });
+  },
   revealStatement(policyId, span) {
     const seq = (get().reveal?.seq ?? 0) + 1;
     set({ activeId: policyId, reveal: { policyId, span, seq } });
   },
   notify(n) {
-    const notice = { ...n, id: noticeId++ };
-    // Newest first, a few at most.
-    set({ notices: [notice, ...get().notices].slice(0, 3) });
+    // Every notice stays in the list; on screen, only one that waits for a decision stays (expires: false).
+    const notice = { ...n, id: noticeId++, expires: n.expires ?? true, at: Date.now() };
+    // Newest first; the page shows the newest, the rest stay in a list until dismissed.
+    set({ notices: [notice, ...get().notices].slice(0, NOTICE_LIMIT) });
   },
   dismissNotice(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
+    set({ notices: get().notices.map((n) => (n.id === id && !n.done ? { ...n, done: true } : n)) });
+  },
+  setNoticesOpen(noticesOpen) {
+    set({ noticesOpen });
   },
   acceptIncoming() {
     const ws = get().incoming;
-    if (ws) get().actions.loadWorkspace(ws, 'shared');
+    if (ws) get().actions.replaceWorkspace(ws, 'shared');
   },
   dismissIncoming() {
     const ws = get().incoming;
     set({ incoming: null });
-    // The shared workspace stays recoverable, as the previous workspace.
-    if (ws && writeStoredWorkspace(env.storage, ws, STORAGE_KEYS.previous)) {
-      set({ hasPrevious: true });
-      get().actions.notify({ tone: 'info', text: 'Kept your work. The shared workspace is kept as the previous workspace.', action: { label: 'Open it', run: 'restore-previous' } });
+    // The shared workspace stays recoverable, in the history.
+    if (ws) {
+      const entry = get().actions.keepInHistory(ws, 'Shared workspace', 'A shared link you did not open');
+      get().actions.notify({ tone: 'info', text: 'Kept your work. The shared workspace is in the history.', action: { label: 'Open it', run: 'restore-history', arg: entry.id } });
     }
   },
   receiveShared(ws) {
     const current = toWorkspace(get());
-    if (isPristine(current) || sameWorkspace(current, ws)) get().actions.loadWorkspace(ws, 'shared');
+    if (isPristine(current) || sameWorkspace(current, ws)) get().actions.replaceWorkspace(ws, 'shared');
     else set({ incoming: ws });
   },
   setShareError(shareError) {

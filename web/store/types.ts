@@ -33,16 +33,58 @@ export interface BatchRow {
   decision: Decision;
 }
 
-export type View = 'explain' | 'batch' | 'tests' | 'examples';
+export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems';
 export type ThemePref = 'system' | 'light' | 'dark';
 export type BatchService = 'ecr' | 'ecs';
+
+/** What a notice's button does; `arg` names the history entry or the test. */
+export interface NoticeAction {
+  label: string;
+  run: 'restore-previous' | 'restore-removed' | 'restore-history' | 'unremove-history' | 'restore-test';
+  arg?: string;
+}
 
 export interface Notice {
   id: number;
   tone: 'info' | 'error';
   text: string;
   /** A button that undoes what the notice reports. */
-  action?: { label: string; run: 'restore-previous' | 'restore-removed' };
+  action?: NoticeAction;
+  /** Goes away by itself after a few seconds (a notice that needs no decision); it stays in the list of notices, its action too. */
+  expires: boolean;
+  /** Dismissed or expired: no longer shown, still in the list of notices. */
+  done?: boolean;
+  /** When it was shown (ms since the epoch). */
+  at: number;
+}
+
+/** Why the workspace is replaced; other features (file open, AWS import) pass their own. */
+export type ReplaceReason = 'example' | 'shared' | 'reset' | 'restore' | 'file' | 'import';
+
+/** A workspace that was replaced, kept so that it can be restored. */
+export interface HistoryEntry {
+  id: string;
+  /** The workspace's name when it was replaced, e.g. the example it came from. */
+  name: string;
+  /** When it left (ISO 8601). */
+  at: string;
+  /** What happened to it, for people: `Replaced by the example “…”`. */
+  note: string;
+  /** One line: `3 policies · ecr:PutImage on web · 4 tests`. */
+  summary: string;
+  workspace: Workspace;
+}
+
+export interface HistoryState {
+  /** Newest first, at most HISTORY_LIMIT. */
+  history: HistoryEntry[];
+  /** How many of the newest entries are saved in the browser (the rest last until the page closes). */
+  historySaved: number;
+  /** Entries dropped this session because the history was full, oldest first. */
+  historyDropped: { name: string; at: string }[];
+  /** The current workspace's name (shown in the history once it is replaced). */
+  workspaceName: string;
+  historyOpen: boolean;
 }
 
 export interface WorkspaceState {
@@ -94,14 +136,18 @@ export interface UiState {
   theme: ThemePref;
   /** Asks the editor to show and select a span of a policy. */
   reveal: { policyId: string; span: Span; seq: number } | null;
+  /** Newest first: the newest one not done is shown, all of them are in the list. */
   notices: Notice[];
+  noticesOpen: boolean;
   /** A shared workspace waiting for the person to choose (their own work differs). */
   incoming: Workspace | null;
   shareError: string | null;
   helpOpen: boolean;
   /** The policy tab whose name is being edited. */
   renamingId: string | null;
-  /** True when a previous workspace was kept in storage and can be restored. */
+  /** Monaco's tab focus mode (Ctrl+M): Tab moves the focus instead of indenting. */
+  editorTabMovesFocus: boolean;
+  /** True when the history holds a workspace to go back to (`restorePrevious`). */
   hasPrevious: boolean;
 }
 
@@ -112,6 +158,8 @@ export interface Actions {
   setPolicyKind(id: string, kind: PolicyKind): void;
   removePolicy(id: string): void;
   movePolicy(id: string, delta: number): void;
+  /** SCPs and RCPs: moves a policy one organization level out (-1, toward the root) or in (+1, toward the account). */
+  moveLevel(id: string, delta: -1 | 1): void;
   setActive(id: string): void;
   cycleActive(delta: number): void;
   setRequest(patch: Partial<SimulationRequest>): void;
@@ -121,11 +169,30 @@ export interface Actions {
   updateTest(id: string, patch: Partial<Omit<TestCase, 'id'>>): void;
   removeTest(id: string): void;
   openRequest(request: SimulationRequest): void;
-  loadWorkspace(ws: Workspace, reason: 'example' | 'shared' | 'reset' | 'restore'): void;
+  /**
+   * Replaces the whole workspace; the replaced one goes into the history first (unless it is
+   * the untouched default), and a notice offers it back. Every path that swaps the workspace
+   * (examples, links, New, file open, imports) calls this.
+   */
+  replaceWorkspace(ws: Workspace, reason: ReplaceReason, options?: { name?: string }): void;
+  /** The same as replaceWorkspace, kept for callers written before the history. */
+  loadWorkspace(ws: Workspace, reason: ReplaceReason): void;
+  /** Opens a history entry; the current work goes into the history in its place. */
+  restoreHistory(id: string): void;
+  /** Deletes one entry (a notice offers it back). */
+  removeHistoryEntry(id: string): void;
+  unremoveHistoryEntry(id: string): void;
+  /** Puts a workspace into the history without opening it (a shared link set aside); returns its entry. */
+  keepInHistory(ws: Workspace, name: string, note: string): HistoryEntry;
+  /** After a quota error on the workspace: saves fewer history entries; false when none are left to drop. */
+  shrinkSavedHistory(): boolean;
+  setHistoryOpen(open: boolean): void;
+  restoreTest(id: string): void;
   acceptIncoming(): void;
   dismissIncoming(): void;
   receiveShared(ws: Workspace): void;
   setShareError(error: string | null): void;
+  /** Restores the newest history entry. */
   restorePrevious(): void;
   restoreRemoved(): void;
   setView(view: View): void;
@@ -133,11 +200,15 @@ export interface Actions {
   setTheme(t: ThemePref): void;
   setHelpOpen(open: boolean): void;
   setRenaming(id: string | null): void;
+  setEditorTabMovesFocus(on: boolean): void;
   revealStatement(policyId: string, span: Span): void;
-  notify(n: Omit<Notice, 'id'>): void;
+  /** Shows a notice; it goes away by itself unless `expires: false` (it waits for a decision). */
+  notify(n: Omit<Notice, 'id' | 'expires' | 'at' | 'done'> & { expires?: boolean }): void;
+  /** Hides a notice; it stays in the list of notices. */
   dismissNotice(id: number): void;
+  setNoticesOpen(open: boolean): void;
   recompute(): void;
   setActionNames(names: ActionNames): void;
 }
 
-export type StoreState = WorkspaceState & ResultState & UiState & { actions: Actions };
+export type StoreState = WorkspaceState & ResultState & UiState & HistoryState & { actions: Actions };

@@ -3,7 +3,9 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyKind } from '../../../engine';
+import { levelPhrase, organizationLevels } from '../../lib/levels';
 import { useActions, useApp } from '../../store';
+import { SessionPolicyWarning } from '../request/warnings';
 import { editorBridge } from './bridge';
 import { KindOptions, PolicyTabs } from './PolicyTabs';
 
@@ -49,25 +51,26 @@ class EditorBoundary extends Component<{ children: ReactNode }, { failed: boolea
 }
 
 function Toolbar() {
-  const { policy, leftOut, index, count } = useApp(
+  const { policy, leftOut, index, count, policies } = useApp(
     useShallow((s) => {
       const index = s.policies.findIndex((p) => p.id === s.activeId);
       const policy = s.policies[index];
-      return { policy, index, count: s.policies.length, leftOut: policy ? s.leftOut[policy.id] : undefined };
+      return { policy, index, count: s.policies.length, leftOut: policy ? s.leftOut[policy.id] : undefined, policies: s.policies };
     }),
   );
   const actions = useActions();
   if (!policy) return null;
-  const btn = 'rounded border border-(--border) px-2 py-0.5 text-xs hover:bg-(--hover) disabled:opacity-40';
+  const level = organizationLevels(policies)[policy.id];
+  const btn = 'btn btn-sm';
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-(--border) bg-(--panel) px-2 py-1 text-xs" data-testid="policy-toolbar">
+    <div className="flex flex-wrap items-center gap-1.5 border-b border-(--border) bg-(--bg) px-2 py-1 text-xs" data-testid="policy-toolbar">
       <label className="flex items-center gap-1">
         <span className="text-(--muted)">Kind</span>
         <select
           data-testid="policy-kind"
           value={policy.kind}
           onChange={(e) => actions.setPolicyKind(policy.id, e.currentTarget.value as PolicyKind)}
-          className="rounded border border-(--border) bg-(--bg) px-1 py-0.5"
+          className="rounded border border-(--border) bg-(--raised) px-1 py-0.5"
         >
           <KindOptions />
         </select>
@@ -89,25 +92,57 @@ function Toolbar() {
       <button type="button" className={btn} data-testid="format-document" onClick={() => editorBridge.format?.()} title="Format document (Shift+Alt+F)">
         Format
       </button>
-      <button type="button" className={`${btn} text-red-700 dark:text-red-400`} data-testid="policy-remove" onClick={() => actions.removePolicy(policy.id)}>
+      <button type="button" className={`${btn} btn-danger`} data-testid="policy-remove" onClick={() => actions.removePolicy(policy.id)}>
         Remove
       </button>
+      {level && (
+        <span className="flex items-center gap-1" data-testid="policy-level-controls">
+          <span className="text-(--muted)" data-testid="policy-level-label">
+            Stands for {levelPhrase(level)}, level {level.index + 1} of {level.count}
+          </span>
+          <button type="button" className={btn} data-testid="level-up" disabled={level.index === 0} onClick={() => actions.moveLevel(policy.id, -1)} title="One level out, toward the root">
+            ↑ Outer
+          </button>
+          <button type="button" className={btn} data-testid="level-down" disabled={level.index === level.count - 1} onClick={() => actions.moveLevel(policy.id, 1)} title="One level in, toward the account">
+            ↓ Inner
+          </button>
+        </span>
+      )}
       {leftOut && (
-        <span className="text-amber-700 dark:text-amber-400" data-testid="policy-ignored">
+        <span className="text-(--warn-fg)" data-testid="policy-ignored">
           Not evaluated: {leftOut}.
         </span>
       )}
+      {policy.kind === 'session' && <SessionPolicyWarning />}
     </div>
   );
 }
 
+/** How to leave the editor with the keyboard (Monaco keeps Tab for indenting until Ctrl+M). */
+function KeyboardHint() {
+  const tabMoves = useApp((s) => s.editorTabMovesFocus);
+  return (
+    <p className="editor-hint" data-testid="editor-keyboard-hint" data-tab-moves-focus={String(tabMoves)}>
+      {tabMoves ? (
+        <>
+          <kbd>Tab</kbd> now moves the focus out of the editor; <kbd>Ctrl</kbd>+<kbd>M</kbd> (<kbd>⌃⇧M</kbd> on a Mac) to indent with Tab again.
+        </>
+      ) : (
+        <>
+          To leave the editor: <kbd>Ctrl</kbd>+<kbd>M</kbd> (<kbd>⌃⇧M</kbd> on a Mac), then <kbd>Tab</kbd>. <kbd>Alt</kbd>+<kbd>R</kbd> goes to the request.
+        </>
+      )}
+    </p>
+  );
+}
+
 export function EditorPane() {
-  const empty = useApp((s) => s.policies.length === 0);
+  const { empty, activeId } = useApp(useShallow((s) => ({ empty: s.policies.length === 0, activeId: s.activeId })));
   return (
     <section aria-label="Policies" className="flex h-full min-h-0 flex-col">
       <PolicyTabs />
       <Toolbar />
-      <div className="min-h-0 flex-1" data-testid="editor">
+      <div className="editor-frame min-h-0 flex-1" data-testid="editor" role="tabpanel" id="policy-editor-panel" aria-labelledby={activeId ? `policy-tab-${activeId}` : undefined}>
         {empty ? (
           <p className="p-4 text-sm text-(--muted)">No policies. Add one with “+ Add policy…”, or open an example.</p>
         ) : (
@@ -117,6 +152,7 @@ export function EditorPane() {
             </Suspense>
           </EditorBoundary>
         )}
+        {!empty && <KeyboardHint />}
       </div>
     </section>
   );

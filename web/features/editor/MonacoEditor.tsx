@@ -1,6 +1,7 @@
 // The Monaco editor for the active policy tab. Loaded lazily: everything else on the
 // page renders (and decides) before this module and Monaco arrive.
 import { monaco } from '../../monaco/setup';
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -47,7 +48,7 @@ function syncDecorations() {
           className: deny ? 'decisive-deny' : 'decisive-allow',
           linesDecorationsClassName: deny ? 'decisive-deny-gutter' : 'decisive-allow-gutter',
           overviewRuler: { color: deny ? '#dc2626' : '#16a34a', position: monaco.editor.OverviewRulerLane.Left },
-          hoverMessage: { value: `Decides the request: ${r.sid ? `\`${r.sid}\`` : `statement ${r.statementIndex + 1}`} (${r.effect})` },
+          hoverMessage: { value: `Decides the request: ${r.effect} by ${r.sid ? `\`${r.sid}\`` : `statement ${r.statementIndex + 1}`} in \`${r.policy.name}\`` },
         },
       };
     }),
@@ -78,6 +79,10 @@ const onMount: OnMount = (ed) => {
     void ed.getAction('editor.action.formatDocument')?.run();
   };
   editorBridge.focus = () => ed.focus();
+  // Ctrl+M flips Monaco's page-wide tab focus mode; the editor's keyboard hint follows it.
+  const tabFocus = TabFocus.onDidChangeTabFocus((on) => appStore().getState().actions.setEditorTabMovesFocus(on));
+  appStore().getState().actions.setEditorTabMovesFocus(TabFocus.getTabFocusMode());
+  ed.onDidDispose(() => tabFocus.dispose());
   view.host?.setAttribute('data-ready', 'true');
   ed.onDidDispose(() => {
     if (view.editor !== ed) return;

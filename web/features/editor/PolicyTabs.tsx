@@ -1,7 +1,12 @@
-// The workspace's policies as tabs: switch, add, rename, reorder, remove.
-import { useRef, type DragEvent, type KeyboardEvent } from 'react';
+// The workspace's policies as tabs: switch, add, rename, reorder, remove. The strip
+// scrolls sideways (the active tab is always scrolled into it), a list beside it names
+// every tab, and the add control sits after the strip, never over a tab.
+import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyKind } from '../../../engine';
+import { levelPhrase, organizationLevels } from '../../lib/levels';
+import { Popover } from '../../lib/Popover';
+import { useRovingTabs } from '../../lib/tabs';
 import { useActions, useApp } from '../../store';
 import { kindLabel } from '../../store/slices';
 
@@ -25,6 +30,63 @@ export function KindOptions() {
   ));
 }
 
+/** Scrolls a tab into its strip, sideways only (the page itself does not move). */
+function scrollIntoStrip(strip: HTMLElement | null, tab: HTMLElement | null | undefined) {
+  if (!strip || !tab) return;
+  const margin = 24;
+  // INVARIANT: the strip is positioned, so a tab's offsetLeft is measured from it.
+  const left = tab.offsetLeft;
+  const right = left + tab.offsetWidth;
+  if (left - margin < strip.scrollLeft) strip.scrollLeft = Math.max(0, left - margin);
+  else if (right + margin > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = right + margin - strip.clientWidth;
+}
+
+function AllTabs() {
+  const { policies, activeId } = useApp(useShallow((s) => ({ policies: s.policies, activeId: s.activeId })));
+  const actions = useActions();
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      label="All policies"
+      buttonTestId="policy-tab-list"
+      buttonClass="btn btn-sm"
+      buttonTitle="Every policy tab"
+      button={
+        <>
+          <span aria-hidden>☰</span> {policies.length}
+          <span className="sr-only"> policies: show all</span>
+        </>
+      }
+      panelTestId="policy-tab-list-panel"
+      panelClass="w-72"
+    >
+      <ul className="flex max-h-[60vh] flex-col overflow-auto">
+        {policies.map((p, i) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              data-testid="policy-tab-list-item"
+              data-policy-id={p.id}
+              aria-current={p.id === activeId ? 'true' : undefined}
+              className={`flex w-full items-center gap-1.5 rounded px-2 py-1 text-left text-sm hover:bg-(--hover) ${p.id === activeId ? 'font-semibold' : ''}`}
+              onClick={() => {
+                actions.setActive(p.id);
+                setOpen(false);
+              }}
+            >
+              <span className="w-5 text-right text-xs text-(--muted)">{i + 1}</span>
+              <span className={`kind-badge kind-${p.kind}`}>{KIND_SHORT[p.kind]}</span>
+              <span className="truncate">{p.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Popover>
+  );
+}
+
 export function PolicyTabs() {
   const { policies, activeId, diagnostics, renaming } = useApp(
     useShallow((s) => ({ policies: s.policies, activeId: s.activeId, diagnostics: s.diagnostics, renaming: s.renamingId })),
@@ -32,26 +94,28 @@ export function PolicyTabs() {
   const actions = useActions();
   const setRenaming = actions.setRenaming;
   const dragId = useRef<string | null>(null);
-  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const strip = useRef<HTMLDivElement>(null);
+  const levels = organizationLevels(policies);
+  const ids = policies.map((p) => p.id);
 
-  const onKey = (e: KeyboardEvent, index: number) => {
-    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (delta === 0) {
-      if (e.key === 'F2') {
-        e.preventDefault();
-        setRenaming(policies[index].id);
-      }
-      return;
+  const roving = useRovingTabs(ids, activeId, (id) => actions.setActive(id), (e: KeyboardEvent, id) => {
+    if (e.key === 'F2') {
+      e.preventDefault();
+      setRenaming(id);
+      return true;
     }
-    e.preventDefault();
-    if (e.altKey && e.shiftKey) {
-      actions.movePolicy(policies[index].id, delta);
-      return;
+    if (e.altKey && e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      actions.movePolicy(id, e.key === 'ArrowRight' ? 1 : -1);
+      return true;
     }
-    const next = policies[(index + delta + policies.length) % policies.length];
-    actions.setActive(next.id);
-    tabRefs.current.get(next.id)?.focus();
-  };
+    return false;
+  });
+
+  // The active tab is always in view in the strip, however it became active.
+  useLayoutEffect(() => {
+    scrollIntoStrip(strip.current, strip.current?.querySelector<HTMLElement>(`[data-policy-id="${activeId}"]`));
+  }, [activeId, policies.length]);
 
   const onDrop = (e: DragEvent, targetIndex: number) => {
     e.preventDefault();
@@ -61,12 +125,13 @@ export function PolicyTabs() {
   };
 
   return (
-    <div className="flex min-w-0 items-end gap-1 overflow-x-auto border-b border-(--border) px-2 pt-1" data-testid="policy-tabs">
-      <div role="tablist" aria-label="Policies" className="flex min-w-0 items-end gap-1">
+    <div className="flex min-w-0 items-end border-b border-(--border) bg-(--panel)" data-testid="policy-tabs">
+      <div ref={strip} role="tablist" aria-label="Policies" className="tab-strip relative flex min-w-0 flex-1 items-end gap-0.5 overflow-x-auto overflow-y-hidden px-1.5 pt-1">
         {policies.map((p, i) => {
           const errors = (diagnostics[p.id] ?? []).filter((d) => d.severity === 'error').length;
           const warnings = (diagnostics[p.id] ?? []).length - errors;
           const active = p.id === activeId;
+          const level = levels[p.id];
           if (renaming === p.id) {
             return (
               <input
@@ -74,8 +139,9 @@ export function PolicyTabs() {
                 autoFocus
                 aria-label="Policy name"
                 data-testid="policy-rename-input"
+                data-policy-id={p.id}
                 defaultValue={p.name}
-                className="w-44 rounded-t border border-(--accent) bg-(--panel) px-2 py-1 text-sm"
+                className="mb-0.5 w-44 shrink-0 rounded border border-(--accent) bg-(--bg) px-2 py-0.5 text-sm"
                 onBlur={(e) => {
                   actions.renamePolicy(p.id, e.currentTarget.value);
                   setRenaming(null);
@@ -90,41 +156,42 @@ export function PolicyTabs() {
           return (
             <button
               key={p.id}
-              ref={(el) => {
-                if (el) tabRefs.current.set(p.id, el);
-                else tabRefs.current.delete(p.id);
-              }}
+              {...roving.tabProps(p.id)}
               role="tab"
               type="button"
+              id={`policy-tab-${p.id}`}
               aria-selected={active}
-              tabIndex={active ? 0 : -1}
+              aria-controls="policy-editor-panel"
               data-testid="policy-tab"
               data-policy-id={p.id}
               data-kind={p.kind}
               data-active={active}
-              title={`${kindLabel(p.kind)}: ${p.name} (double-click or F2 to rename; Alt+Shift+←/→ to move)`}
+              data-level={level?.name}
+              title={`${kindLabel(p.kind)}: ${p.name}${level ? ` — stands for ${levelPhrase(level)} (level ${level.index + 1} of ${level.count}); every level must allow` : ''}. Double-click or F2 to rename; Alt+Shift+←/→ to move.`}
               draggable
               onDragStart={() => (dragId.current = p.id)}
               onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => onDrop(e, i)}
               onClick={() => actions.setActive(p.id)}
               onDoubleClick={() => setRenaming(p.id)}
-              onKeyDown={(e) => onKey(e, i)}
-              className={`flex max-w-56 shrink-0 items-center gap-1.5 rounded-t border border-b-0 px-2 py-1 text-sm ${
-                active ? 'border-(--border) bg-(--panel) font-medium' : 'border-transparent text-(--muted) hover:bg-(--hover)'
-              }`}
+              className="policy-tab"
             >
               <span className={`kind-badge kind-${p.kind}`}>{KIND_SHORT[p.kind]}</span>
+              {level && (
+                <span className="level-chip" data-testid="policy-level">
+                  {level.name}
+                </span>
+              )}
               <span className="truncate" data-testid="policy-tab-name">
                 {p.name}
               </span>
               {errors > 0 && (
-                <span className="rounded bg-red-600 px-1 text-xs text-white" aria-label={`${errors} errors`}>
+                <span className="count count-bad" aria-label={`${errors} errors`}>
                   {errors}
                 </span>
               )}
               {errors === 0 && warnings > 0 && (
-                <span className="rounded bg-amber-500 px-1 text-xs text-black" aria-label={`${warnings} findings`}>
+                <span className="count count-warn" aria-label={`${warnings} findings`}>
                   {warnings}
                 </span>
               )}
@@ -132,21 +199,24 @@ export function PolicyTabs() {
           );
         })}
       </div>
-      <label className="mb-1 ml-1 shrink-0">
-        <span className="sr-only">Add a policy</span>
-        <select
-          data-testid="add-policy"
-          value=""
-          onChange={(e) => {
-            const kind = e.currentTarget.value as PolicyKind;
-            if (kind) actions.addPolicy(kind);
-          }}
-          className="rounded border border-(--border) bg-(--panel) px-1 py-0.5 text-sm"
-        >
-          <option value="">+ Add policy…</option>
-          <KindOptions />
-        </select>
-      </label>
+      <div className="flex shrink-0 items-center gap-1 border-l border-(--border) px-1.5 py-1">
+        {policies.length > 0 && <AllTabs />}
+        <label className="shrink-0">
+          <span className="sr-only">Add a policy</span>
+          <select
+            data-testid="add-policy"
+            value=""
+            onChange={(e) => {
+              const kind = e.currentTarget.value as PolicyKind;
+              if (kind) actions.addPolicy(kind);
+            }}
+            className="w-[5.6rem] rounded border border-(--border) bg-(--raised) px-1 py-0.5 text-[13px]"
+          >
+            <option value="">+ Add…</option>
+            <KindOptions />
+          </select>
+        </label>
+      </div>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function Gallery() {
                 data-testid="gallery-open"
                 aria-label={`Open example: ${e.title}`}
                 onClick={() => {
-                  actions.loadWorkspace(exampleWorkspace(e), 'example');
+                  actions.replaceWorkspace(exampleWorkspace(e), 'example', { name: e.title });
                   actions.setView('tests');
                 }}
                 className="shrink-0 rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"

@@ -5,18 +5,19 @@ import { useActions, useApp } from '../../store';
 export const SHORTCUTS: [string, string][] = [
   ['Alt+Shift+C', 'Copy a share link'],
   ['Alt+] / Alt+[', 'Next / previous policy tab'],
-  ['Alt+1 … Alt+4', 'Show Explanation, Batch, Tests, Examples'],
+  ['Alt+1 … Alt+5', 'Show Trace, Batch, Tests, Examples, Problems'],
   ['Alt+E', 'Focus the policy editor'],
   ['Alt+R', 'Focus the request (principal ARN)'],
   ['Alt+Shift+T', 'Switch theme (system, light, dark)'],
   ['Alt+/', 'Show or hide this help'],
-  ['←/→ on a tab, F2', 'Switch tabs, rename the tab'],
+  ['←/→, Home, End on a tab', 'Previous, next, first, last tab (policies and views)'],
+  ['F2 on a policy tab', 'Rename the tab'],
   ['Alt+Shift+←/→ on a tab', 'Move the tab'],
   ['Ctrl+Space', 'Complete actions, condition keys, operators (in the editor)'],
   ['Ctrl+. (⌘.)', 'Quick fix for the problem under the cursor'],
   ['Shift+Alt+F', 'Format the policy'],
   ['F8', 'Next problem in the policy'],
-  ['Ctrl+M', 'Toggle whether Tab moves focus out of the editor'],
+  ['Ctrl+M (⌃⇧M on a Mac)', 'In the editor: Tab moves the focus instead of indenting (again: back to indenting)'],
   ['Esc', 'Close a popover'],
 ];
 
@@ -55,7 +56,7 @@ export function Help() {
         aria-expanded={open}
         aria-label="Help and keyboard shortcuts"
         onClick={() => actions.setHelpOpen(!open)}
-        className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
+        className="btn"
       >
         ?
       </button>
@@ -66,7 +67,7 @@ export function Help() {
           role="dialog"
           aria-label="Help"
           data-testid="help-dialog"
-          className="absolute right-0 z-30 mt-1 max-h-[80vh] w-[min(30rem,92vw)] overflow-auto rounded border border-(--border) bg-(--panel) p-3 text-sm shadow-lg"
+          className="popover max-h-[80vh] w-[min(30rem,92vw)] overflow-auto text-sm"
         >
           <h2 className="mb-1 font-semibold">Keyboard shortcuts</h2>
           <table className="w-full text-xs">

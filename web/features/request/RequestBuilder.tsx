@@ -7,8 +7,8 @@ import { TagsEditor } from './TagsEditor';
 
 export function RequestBuilder() {
   return (
-    <section aria-labelledby="request-heading" className="flex flex-col gap-3 border-b border-(--border) p-3" data-testid="request-builder">
-      <h2 id="request-heading" className="text-base font-semibold">
+    <section aria-labelledby="request-heading" className="flex flex-col gap-3 p-3" data-testid="request-builder">
+      <h2 id="request-heading" className="section-title">
         Request
       </h2>
       <PrincipalField />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { buildResource, parseResourceForm, RESOURCE_SHAPES, resourceShape, type ResourceForm, type ResourceMode } from '../../lib/arn';
 import { useActions, useApp } from '../../store';
 import { Field, inputClass, selectClass } from './fields';
+import { StarResourceWarning } from './warnings';
 
 export function ResourceField() {
   const resource = useApp((s) => s.request.resource);
@@ -19,7 +20,7 @@ export function ResourceField() {
     const next: ResourceForm = { ...form, mode };
     if (!next.region) next.region = 'us-east-1';
     if (!next.account) next.account = '111122223333';
-    if (!next.name) next.name = mode === 'ecr-repository' ? 'web' : mode === 'ecs-task-definition' ? 'web-app' : 'default';
+    if (!next.name) next.name = mode === 'ecr-repository' ? 'web' : mode === 'ecs-task-definition' ? 'web-app' : mode === 'iam-role' ? 'ci' : 'default';
     if (!next.child && resourceShape(mode)?.childLabel) next.child = mode === 'ecs-task-definition' ? '1' : mode === 'ecs-service' ? 'web' : 'a1b2c3d4e5f6';
     actions.setRequest({ resource: buildResource(next) });
   };
@@ -44,9 +45,11 @@ export function ResourceField() {
             <Field label="Account" className="w-36">
               <input className={inputClass} data-testid="resource-account" value={form.account} inputMode="numeric" onChange={(e) => put({ account: e.currentTarget.value.trim() })} />
             </Field>
-            <Field label="Region" className="w-28">
-              <input className={inputClass} data-testid="resource-region" value={form.region} onChange={(e) => put({ region: e.currentTarget.value.trim() })} />
-            </Field>
+            {!shape.global && (
+              <Field label="Region" className="w-28">
+                <input className={inputClass} data-testid="resource-region" value={form.region} onChange={(e) => put({ region: e.currentTarget.value.trim() })} />
+              </Field>
+            )}
             <Field label={shape.nameLabel} className="min-w-28 flex-1">
               <input className={inputClass} data-testid="resource-name" value={form.name} onChange={(e) => put({ name: e.currentTarget.value.trim() })} />
             </Field>
@@ -61,6 +64,7 @@ export function ResourceField() {
       <Field label="Resource ARN">
         <input className={inputClass} data-testid="resource-arn" value={resource} spellCheck={false} onChange={(e) => actions.setRequest({ resource: e.currentTarget.value })} />
       </Field>
+      <StarResourceWarning />
     </fieldset>
   );
 }

@@ -19,16 +19,14 @@ export const DECISION_TEXT: Record<Decision, { title: string; tone: string; icon
   ImplicitDeny: { title: 'Denied implicitly', tone: 'decision-implicit', icon: '✖' },
 };
 
-/** The engine's own words for the stage that settled it, with the deciding statements by policy. */
+/** The engine's own words for the stage that settled it; it wraps, never cut off (the statements are listed below the banner). */
 function Why({ result }: { result: SimulationResult }) {
   const why = result.steps.find((s) => s.stage === result.decidingStage)?.summary;
   if (!why) return null;
-  const sids = result.decisiveStatements.map((s) => `${s.policy.name} › ${s.sid ?? `statement ${s.statementIndex + 1}`}`);
   return (
-    <div className="text-sm opacity-95" data-testid="decision-why" title={result.message}>
-      {sids.length > 0 && <strong>{`${sids.slice(0, 3).join(', ')}${sids.length > 3 ? ', …' : ''}: `}</strong>}
-      {why}
-    </div>
+    <p className="text-sm break-words" data-testid="decision-why" title={result.message}>
+      <Inline text={why} />
+    </p>
   );
 }
 
@@ -63,9 +61,24 @@ function StaleLine({ stale }: { stale: Malformed }) {
   );
 }
 
+/** `repository/web` from an ARN: the part people recognise. */
+function resourceShort(resource: string): string {
+  const parts = resource.split(':');
+  return parts.length >= 6 ? parts.slice(5).join(':') : resource || '(no resource)';
+}
+
 export function DecisionBanner() {
-  const { result, stale, accepted, refusals, evalSeq, evalMs, action } = useApp(
-    useShallow((s) => ({ result: s.result, stale: s.stale, accepted: s.accepted, refusals: s.refusals, evalSeq: s.evalSeq, evalMs: s.evalMs, action: s.request.action })),
+  const { result, stale, accepted, refusals, evalSeq, evalMs, action, resource } = useApp(
+    useShallow((s) => ({
+      result: s.result,
+      stale: s.stale,
+      accepted: s.accepted,
+      refusals: s.refusals,
+      evalSeq: s.evalSeq,
+      evalMs: s.evalMs,
+      action: s.request.action,
+      resource: s.request.resource,
+    })),
   );
 
   useLayoutEffect(() => {
@@ -86,9 +99,9 @@ export function DecisionBanner() {
       data-accepted={String(accepted)}
       data-stale={String(!!stale)}
       data-eval-seq={evalSeq}
-      className={`decision ${tone} flex items-center gap-3 px-4 py-3`}
+      className={`decision ${tone} flex items-start gap-3 px-4 py-2.5`}
     >
-      <span aria-hidden className="text-3xl leading-none">
+      <span aria-hidden className="mt-0.5 text-2xl leading-none">
         {stale ? '⋯' : refused ? '⚠' : d!.icon}
       </span>
       <div className="min-w-0 flex-1">
@@ -99,23 +112,22 @@ export function DecisionBanner() {
             </div>
             <RefusedLine refusal={first} count={refusals.length} />
             {result && d && (
-              <div className="text-sm opacity-95" data-testid="decision-if-accepted">
+              <div className="text-sm" data-testid="decision-if-accepted">
                 If AWS accepted it: <strong>{d.title}</strong> · <code>{action || '(no action)'}</code>
               </div>
             )}
           </>
         ) : (
           <>
-            <div className="text-2xl leading-tight font-bold" data-testid="decision-title">
+            <div className="text-xl leading-tight font-bold" data-testid="decision-title">
               {d ? d.title : 'No decision yet'}
               {stale && <span className="ml-2 align-middle text-sm font-normal">(out of date)</span>}
             </div>
             {stale && <StaleLine stale={stale} />}
             {result && (
-              <div className="text-sm opacity-95">
-                <code>{action || '(no action)'}</code>
-                {result.decisiveStatements.length > 0 &&
-                  ` · ${result.decisiveStatements.length} deciding statement${result.decisiveStatements.length > 1 ? 's' : ''}`}
+              <div className="text-sm break-words">
+                <code>{action || '(no action)'}</code> on <code className="break-all">{resourceShort(resource)}</code>
+                {result.crossAccount && ' · cross-account'}
                 {result.errors.length > 0 && ` · ${result.errors.length} input problem${result.errors.length > 1 ? 's' : ''}`}
               </div>
             )}
@@ -123,7 +135,7 @@ export function DecisionBanner() {
           </>
         )}
       </div>
-      <span className="text-xs opacity-80" title="Time the engine took for this evaluation">
+      <span className="shrink-0 text-xs tabular-nums" title="Time the engine took for this evaluation">
         {evalMs.toFixed(1)} ms
       </span>
     </section>

@@ -1,18 +1,16 @@
-// Why: the deciding statements (click to show them in the editor), AWS's message,
-// missing context keys, input problems, the evaluation flow and a trace of every statement.
+// The details behind the reason (which sits under the decision): AWS's message, missing
+// context keys, input problems and a trace of every statement.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConditionTrace, ElementTrace, PolicyTrace, StatementRef, StatementTrace } from '../../../engine';
+import type { ConditionTrace, ElementTrace, PolicyTrace, StatementTrace } from '../../../engine';
+import { statementLabel } from './Reason';
 import { Inline } from '../../lib/Inline';
 import { useActions, useApp } from '../../store';
 
-function statementLabel(r: StatementRef): string {
-  return r.sid ? r.sid : `statement ${r.statementIndex + 1}`;
-}
 
 function Mark({ ok }: { ok: boolean }) {
   return (
-    <span aria-label={ok ? 'matches' : 'does not match'} className={ok ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}>
+    <span aria-label={ok ? 'matches' : 'does not match'} className={ok ? 'badge-Allow' : 'badge-ExplicitDeny'}>
       {ok ? '✓' : '✗'}
     </span>
   );
@@ -23,30 +21,6 @@ function useReveal() {
   return (r: { policy?: { id: string }; span: { start: number; end: number } }) => {
     if (r.policy) actions.revealStatement(r.policy.id, r.span);
   };
-}
-
-function DecidingStatements() {
-  const decisive = useApp((s) => s.result?.decisiveStatements ?? []);
-  const reveal = useReveal();
-  if (decisive.length === 0) return <p className="text-sm text-(--muted)">No statement decides this request: nothing allows it.</p>;
-  return (
-    <ul className="flex flex-col gap-1" data-testid="decisive-statements">
-      {decisive.map((r) => (
-        <li key={`${r.policy.kind}:${r.policy.index}:${r.statementIndex}`}>
-          <button
-            type="button"
-            data-testid="decisive-statement"
-            data-effect={r.effect}
-            onClick={() => reveal(r)}
-            className={`w-full rounded border px-2 py-1 text-left text-sm hover:bg-(--hover) ${r.effect === 'Deny' ? 'border-red-400' : 'border-green-500'}`}
-          >
-            <span className="font-medium">{r.effect}</span> · {r.policy.name} › <code>{statementLabel(r)}</code>
-            <span className="ml-1 text-xs text-(--muted)">line {r.range.start.line}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 function ElementLine({ name, t }: { name: string; t: ElementTrace }) {
@@ -85,13 +59,13 @@ function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean
   const reveal = useReveal();
   return (
     <li data-testid="trace-statement" data-applies={st.applies} className={`rounded border p-2 text-xs ${decisive ? 'border-(--accent)' : 'border-(--border)'}`}>
-      <div className="mb-1 flex items-center gap-2">
+      <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-0.5">
         <button type="button" className="font-mono text-sm underline-offset-2 hover:underline" onClick={() => reveal({ policy: st.ref.policy, span: st.ref.span })}>
           {statementLabel(st.ref)}
         </button>
-        <span className={st.ref.effect === 'Deny' ? 'text-red-700 dark:text-red-400' : 'text-green-700 dark:text-green-400'}>{st.ref.effect}</span>
+        <span className={st.ref.effect === 'Deny' ? 'badge-ExplicitDeny' : 'badge-Allow'}>{st.ref.effect}</span>
         <span className="text-(--muted)">{st.skipped ? `skipped: ${st.skipped}` : st.applies ? 'applies to the request' : 'does not apply'}</span>
-        {decisive && <span className="rounded bg-(--accent) px-1 text-white">decides</span>}
+        {decisive && <span className="chip chip-muted">decides</span>}
       </div>
       <ul className="flex flex-col gap-0.5">
         <ElementLine name="Action" t={st.action} />
@@ -143,18 +117,17 @@ export function Explanation() {
   const decisiveKeys = new Set(result.decisiveStatements.map((r) => `${r.policy.kind}:${r.policy.index}:${r.statementIndex}`));
   return (
     <div className="flex flex-col gap-4 p-3" data-testid="explanation">
-      <section aria-labelledby="why-heading" className="flex flex-col gap-2">
-        <h3 id="why-heading" className="text-sm font-semibold">
-          Deciding statements
+      <section aria-labelledby="message-heading" className="flex flex-col gap-1">
+        <h3 id="message-heading" className="section-title">
+          What AWS would say
         </h3>
-        <DecidingStatements />
         <p className="rounded bg-(--panel) p-2 font-mono text-xs break-words" data-testid="decision-message">
           {result.message}
         </p>
       </section>
 
       {result.missingContextKeys.length > 0 && (
-        <section aria-labelledby="missing-heading" className="rounded border border-amber-400 p-2 text-sm" data-testid="missing-keys">
+        <section aria-labelledby="missing-heading" className="rounded border border-(--warn-border) p-2 text-sm" data-testid="missing-keys">
           <h3 id="missing-heading" className="font-semibold">
             Missing context keys
           </h3>
@@ -172,7 +145,7 @@ export function Explanation() {
       )}
 
       {result.errors.length > 0 && (
-        <section aria-labelledby="errors-heading" className="rounded border border-red-400 p-2 text-sm" data-testid="input-errors">
+        <section aria-labelledby="errors-heading" className="rounded border border-(--deny-border) p-2 text-sm" data-testid="input-errors">
           <h3 id="errors-heading" className="font-semibold">
             Input problems
           </h3>
@@ -195,23 +168,9 @@ export function Explanation() {
         </section>
       )}
 
-      <section aria-labelledby="flow-heading">
-        <h3 id="flow-heading" className="text-sm font-semibold">
-          Evaluation flow
-        </h3>
-        <ol className="mt-1 flex flex-col gap-0.5 text-xs">
-          {result.steps.map((s) => (
-            <li key={s.stage} data-testid="eval-step" data-stage={s.stage} data-outcome={s.outcome} className={`flex gap-2 ${s.outcome === 'not-applicable' ? 'text-(--muted)' : ''}`}>
-              <span className={`step-${s.outcome} w-28 shrink-0 font-medium whitespace-nowrap`}>{s.outcome}</span>
-              <span>{s.summary}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
-
       <section aria-labelledby="trace-heading" className="flex flex-col gap-2">
         <div className="flex items-center gap-2">
-          <h3 id="trace-heading" className="text-sm font-semibold">
+          <h3 id="trace-heading" className="section-title">
             Trace
           </h3>
           <label className="ml-auto flex items-center gap-1 text-xs">

@@ -32,12 +32,12 @@ export function ShareButton() {
           setState(r);
           requestAnimationFrame(() => input.current?.select());
         }}
-        className="rounded bg-(--accent) px-3 py-1 text-sm font-medium text-white hover:opacity-90"
+        className="btn btn-primary"
       >
         Share
       </button>
       {state && (
-        <div role="dialog" aria-label="Share link" className="absolute right-0 z-30 mt-1 w-[min(28rem,90vw)] rounded border border-(--border) bg-(--panel) p-2 shadow-lg">
+        <div role="dialog" aria-label="Share link" className="popover w-[min(28rem,90vw)]">
           <p className="mb-1 text-sm" data-testid="share-status" role="status">
             {state.copied ? 'Link copied to the clipboard.' : 'Copy this link (the clipboard is not available here).'}
           </p>

@@ -6,6 +6,14 @@ import { DECISION_TEXT } from '../result/DecisionBanner';
 
 const DECISIONS: Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
 
+/** `assumed-role/ci/build-1 (111122223333)` from an ARN: the part people read; anything else as it is. */
+function arnTail(arn: string): string {
+  const parts = arn.split(':');
+  if (parts.length < 6) return arn || '(none)';
+  const account = parts[4];
+  return `${parts.slice(5).join(':')}${account ? ` (${account})` : ''}`;
+}
+
 export function TestsPanel() {
   const { tests, outcomes } = useApp(useShallow((s) => ({ tests: s.tests, outcomes: s.testOutcomes })));
   const actions = useActions();
@@ -13,10 +21,10 @@ export function TestsPanel() {
   return (
     <div className="flex flex-col gap-2 p-3" data-testid="tests">
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" data-testid="save-test" onClick={actions.addTestFromRequest} className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)">
+        <button type="button" data-testid="save-test" onClick={actions.addTestFromRequest} className="btn">
           Save current request as test
         </button>
-        <span className={`text-sm ${passing === tests.length ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}`} data-testid="tests-summary">
+        <span className={`text-sm ${passing === tests.length ? 'badge-Allow' : 'badge-ExplicitDeny'}`} data-testid="tests-summary">
           {tests.length === 0 ? 'No tests yet.' : `${passing} of ${tests.length} passing`}
         </span>
       </div>
@@ -30,10 +38,10 @@ export function TestsPanel() {
               data-status={o?.pass ? 'pass' : 'fail'}
               data-expect={t.expect}
               data-actual={o?.actual ?? ''}
-              className={`flex flex-col gap-1 rounded border p-2 text-sm ${o?.pass ? 'border-(--border)' : 'border-red-400'}`}
+              className={`flex flex-col gap-1 rounded border p-2 text-sm ${o?.pass ? 'border-(--border)' : 'border-(--deny-border)'}`}
             >
               <div className="flex items-center gap-2">
-                <span aria-label={o?.pass ? 'pass' : 'fail'} className={o?.pass ? 'text-green-700 dark:text-green-400' : 'text-red-700 dark:text-red-400'}>
+                <span aria-label={o?.pass ? 'pass' : 'fail'} className={o?.pass ? 'badge-Allow' : 'badge-ExplicitDeny'}>
                   {o?.pass ? '✓' : '✗'}
                 </span>
                 <input
@@ -43,17 +51,28 @@ export function TestsPanel() {
                   onChange={(e) => actions.updateTest(t.id, { name: e.currentTarget.value })}
                   className="min-w-0 flex-1 rounded border border-transparent bg-transparent px-1 hover:border-(--border)"
                 />
-                <button type="button" data-testid="test-open" onClick={() => actions.openRequest(t.request)} className="rounded border border-(--border) px-2 py-0.5 text-xs hover:bg-(--hover)">
+                <button type="button" data-testid="test-open" onClick={() => actions.openRequest(t.request)} className="btn btn-sm">
                   Open
                 </button>
-                <button type="button" data-testid="test-remove" aria-label={`Remove test ${t.name}`} onClick={() => actions.removeTest(t.id)} className="rounded border border-(--border) px-2 py-0.5 text-xs hover:bg-(--hover)">
+                <button type="button" data-testid="test-remove" aria-label={`Remove test ${t.name}`} onClick={() => actions.removeTest(t.id)} className="btn btn-sm">
                   ✕
                 </button>
               </div>
               <div className="flex flex-wrap items-center gap-2 text-xs">
-                <code className="break-all text-(--muted)">
-                  {t.request.action} · {t.request.resource}
-                </code>
+                <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5">
+                  <span className="text-(--muted)">who</span>
+                  <code className="break-all" data-testid="test-principal" title={t.request.principal}>
+                    {arnTail(t.request.principal)}
+                  </code>
+                  <span className="text-(--muted)">does</span>
+                  <code className="break-all" data-testid="test-action">
+                    {t.request.action}
+                  </code>
+                  <span className="text-(--muted)">on</span>
+                  <code className="break-all" data-testid="test-resource" title={t.request.resource}>
+                    {arnTail(t.request.resource)}
+                  </code>
+                </span>
                 <label className="ml-auto flex items-center gap-1">
                   expect
                   <select data-testid="test-expect" value={t.expect} onChange={(e) => actions.updateTest(t.id, { expect: e.currentTarget.value as Decision })} className="rounded border border-(--border) bg-(--bg)">
