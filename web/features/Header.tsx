@@ -8,6 +8,7 @@ import { Help } from './help/Help';
 import { HistoryButton } from './history/History';
 import { NoticeLog } from './notices/Notices';
 import { ShareButton } from './share/ShareButton';
+import { WorkspaceFileButtons } from './files/WorkspaceFiles';
 
 const THEME_LABEL: Record<ThemePref, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 const NEXT: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
@@ -41,6 +42,7 @@ export function Header() {
           </button>
         )}
         <NoticeLog />
+        <WorkspaceFileButtons />
         <ShareButton />
         <button
           type="button"
