@@ -42,3 +42,14 @@ test('a broken workspace file says what and where, and keeps the current work', 
   await expect(app.id('notice')).toContainText('line');
   await expect(app.id('action')).toHaveValue('ecr:TagResource');
 });
+
+test('every gallery example downloads as the same workspace file the repository ships', async ({ app, page }) => {
+  await app.open();
+  await app.view('examples');
+  const item = page.locator('[data-testid=gallery-item][data-example-id="ecr-wildcards"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), item.first().getByTestId('gallery-save').click()]);
+  expect(download.suggestedFilename()).toBe('ecr-wildcards.json');
+  const got = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { workspace: unknown };
+  const shipped = JSON.parse(readFileSync('examples/ecr-wildcards.json', 'utf8')) as { workspace: unknown };
+  expect(got.workspace).toEqual(shipped.workspace);
+});

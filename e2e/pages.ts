@@ -21,7 +21,7 @@
  *              history entry), workspace-name, share-button, share-link, share-status,
  *              theme-toggle (data-theme = system | light | dark), help-button, help-dialog, versions,
  *              notice-log-button (opens notice-log: notice-log-item (data-done), notice-log-action)
- * Files:       save-workspace (downloads <name>.json), open-workspace, open-workspace-input (file input)
+ * Files:       save-workspace (downloads <name>.json), gallery-save (an example as a file), open-workspace, open-workspace-input (file input)
  * History:     history-panel, history-entry (data-history-id, data-saved), history-name,
  *              history-summary, history-restore, history-remove, history-empty, history-footer
  * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss)

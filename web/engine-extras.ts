@@ -23,5 +23,5 @@ export function dataVersionLabel(): string {
 }
 
 // Share links.
-export { checkWorkspace, decodeShareFragment, encodeShareFragment, encodeWorkspaceFile, readWorkspaceFile } from '../engine';
+export { checkWorkspace, decodeShareFragment, encodeShareFragment, encodeWorkspaceFile, exampleWorkspace, readWorkspaceFile } from '../engine';
 export type { Workspace } from '../engine';

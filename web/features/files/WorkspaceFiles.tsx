@@ -19,7 +19,8 @@ export function looksLikeWorkspaceFile(text: string): boolean {
   return /^\s*\{[\s\S]*"workspace"\s*:/.test(text) && /"format"\s*:/.test(text);
 }
 
-function download(name: string, text: string): void {
+/** Saves text as a file the browser downloads. */
+export function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;

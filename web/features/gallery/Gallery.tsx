@@ -1,8 +1,8 @@
 // Examples from AWS's ECR and ECS documentation and managed policies, ready to open.
-import { getExamples } from '../../engine-extras';
+import { encodeWorkspaceFile, exampleWorkspace, getExamples } from '../../engine-extras';
 import { Inline } from '../../lib/Inline';
 import { useActions } from '../../store';
-import { exampleWorkspace } from './example-workspace';
+import { download } from '../files/WorkspaceFiles';
 
 export function Gallery() {
   const actions = useActions();
@@ -23,6 +23,16 @@ export function Gallery() {
                   {e.policies.length} polic{e.policies.length === 1 ? 'y' : 'ies'} · {e.cases.length} case{e.cases.length === 1 ? '' : 's'} · Source: {e.source}
                 </p>
               </div>
+              <button
+                type="button"
+                data-testid="gallery-save"
+                aria-label={`Download example as a workspace file: ${e.title}`}
+                title="Download as a workspace file (container-iam test runs its cases)"
+                onClick={() => download(`${e.id}.json`, encodeWorkspaceFile(exampleWorkspace(e)))}
+                className="shrink-0 rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
+              >
+                File
+              </button>
               <button
                 type="button"
                 data-testid="gallery-open"
