@@ -1,5 +1,6 @@
 // The request builder's forms: a principal or resource ARN read into fields and
 // written back. Parsing accepts empty fields so a half-filled form stays a form.
+import { parseArn } from '../../engine';
 
 export type PrincipalMode = 'user' | 'role' | 'assumed-role' | 'account' | 'service' | 'federated' | 'raw';
 
@@ -37,18 +38,24 @@ export const SERVICE_PRINCIPALS = [
 export function parsePrincipalForm(text: string): PrincipalForm {
   const s = text.trim();
   const base = { ...EMPTY_PRINCIPAL, raw: text };
-  let m = /^arn:([^:]*):iam::([^:]*):user\/(.*)$/.exec(s);
-  if (m) return { ...base, mode: 'user', partition: m[1], account: m[2], name: m[3] };
-  m = /^arn:([^:]*):iam::([^:]*):role\/(.*)$/.exec(s);
-  if (m) return { ...base, mode: 'role', partition: m[1], account: m[2], name: m[3] };
-  m = /^arn:([^:]*):sts::([^:]*):assumed-role\/([^/]*)\/(.*)$/.exec(s);
-  if (m) return { ...base, mode: 'assumed-role', partition: m[1], account: m[2], name: m[3], session: m[4] };
-  m = /^arn:([^:]*):iam::([^:]*):root$/.exec(s);
-  if (m) return { ...base, mode: 'account', partition: m[1], account: m[2] };
-  m = /^arn:([^:]*):iam::([^:]*):oidc-provider\/(.+)$/.exec(s);
-  if (m) return { ...base, mode: 'federated', provider: 'oidc', partition: m[1], account: m[2], host: m[3] };
-  m = /^arn:([^:]*):iam::([^:]*):saml-provider\/(.+)$/.exec(s);
-  if (m) return { ...base, mode: 'federated', provider: 'saml', partition: m[1], account: m[2], name: m[3] };
+  const arn = parseArn(s);
+  // IAM and STS principals have no region: `arn:aws:iam::111122223333:...`.
+  if (arn && arn.region === '' && (arn.service === 'iam' || arn.service === 'sts')) {
+    const { partition, account, resource } = arn;
+    const slash = resource.indexOf('/');
+    const type = slash < 0 ? resource : resource.slice(0, slash);
+    const rest = slash < 0 ? '' : resource.slice(slash + 1);
+    if (arn.service === 'iam') {
+      if (resource === 'root') return { ...base, mode: 'account', partition, account };
+      if (type === 'user' && slash >= 0) return { ...base, mode: 'user', partition, account, name: rest };
+      if (type === 'role' && slash >= 0) return { ...base, mode: 'role', partition, account, name: rest };
+      if (type === 'oidc-provider' && rest) return { ...base, mode: 'federated', provider: 'oidc', partition, account, host: rest };
+      if (type === 'saml-provider' && rest) return { ...base, mode: 'federated', provider: 'saml', partition, account, name: rest };
+    } else if (type === 'assumed-role' && rest.includes('/')) {
+      const cut = rest.indexOf('/');
+      return { ...base, mode: 'assumed-role', partition, account, name: rest.slice(0, cut), session: rest.slice(cut + 1) };
+    }
+  }
   if (/^\d{12}$/.test(s)) return { ...base, mode: 'account', account: s };
   if (WEB_IDENTITY_HOSTS.includes(s.toLowerCase())) return { ...base, mode: 'federated', provider: 'web', host: s };
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(s)) return { ...base, mode: 'service', service: s };
@@ -223,12 +230,12 @@ export function parseResourceForm(text: string): ResourceForm {
   const base: ResourceForm = { mode: 'raw', partition: 'aws', region: '', account: '', name: '', child: '', raw: text };
   const s = text.trim();
   if (s === '*') return { ...base, mode: 'all' };
-  const m = /^arn:([^:]*):(ecr|ecs|iam):([^:]*):([^:]*):(.*)$/.exec(s);
-  if (!m) return base;
+  const arn = parseArn(s);
+  if (!arn) return base;
   for (const shape of RESOURCE_SHAPES) {
-    if (shape.service !== m[2]) continue;
-    const parts = shape.parse(m[5]);
-    if (parts) return { ...base, mode: shape.mode, partition: m[1], region: m[3], account: m[4], ...parts };
+    if (shape.service !== arn.service) continue;
+    const parts = shape.parse(arn.resource);
+    if (parts) return { ...base, mode: shape.mode, partition: arn.partition, region: arn.region, account: arn.account, ...parts };
   }
   return base;
 }

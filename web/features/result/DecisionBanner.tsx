@@ -8,7 +8,7 @@
 // and the computed decision is shown only as what AWS would decide if it accepted it.
 import { useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Decision, Refusal, SimulationResult } from '../../../engine';
+import { parseArn, type Decision, type Refusal, type SimulationResult } from '../../../engine';
 import { Inline } from '../../lib/Inline';
 import { useActions, useApp } from '../../store';
 import type { Malformed } from '../../store/types';
@@ -63,8 +63,7 @@ function StaleLine({ stale }: { stale: Malformed }) {
 
 /** `repository/web` from an ARN: the part people recognise. */
 function resourceShort(resource: string): string {
-  const parts = resource.split(':');
-  return parts.length >= 6 ? parts.slice(5).join(':') : resource || '(no resource)';
+  return parseArn(resource)?.resource ?? (resource || '(no resource)');
 }
 
 export function DecisionBanner() {

@@ -2,7 +2,7 @@
 // and, for a cross-account request, what each account's side said. Across accounts both
 // sides must allow: the caller's account (its SCPs, identity policies, boundary, session
 // policy) and the resource's account (its RCPs and the resource-based policy).
-import type { PolicyKind, SimulationRequest, SimulationResult, StageName, StatementRef } from '../../../engine';
+import { parseArn, type PolicyKind, type SimulationRequest, type SimulationResult, type StageName, type StatementRef } from '../../../engine';
 
 export const STAGE_LABEL: Record<StageName, string> = {
   input: 'Request',
@@ -53,7 +53,7 @@ function contextValue(result: SimulationResult, key: string): string | undefined
 }
 
 function accountOfArn(arn: string): string | undefined {
-  const a = arn.split(':')[4];
+  const a = parseArn(arn)?.account;
   return a && /^\d{12}$/.test(a) ? a : undefined;
 }
 

@@ -1,6 +1,6 @@
 // Policy tests: saved requests with the decision each should get, run on every edit.
 import { useShallow } from 'zustand/react/shallow';
-import type { Decision } from '../../../engine';
+import { parseArn, type Decision } from '../../../engine';
 import { useActions, useApp } from '../../store';
 import { DECISION_TEXT } from '../result/DecisionBanner';
 
@@ -8,10 +8,9 @@ const DECISIONS: Decision[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
 
 /** `assumed-role/ci/build-1 (111122223333)` from an ARN: the part people read; anything else as it is. */
 function arnTail(arn: string): string {
-  const parts = arn.split(':');
-  if (parts.length < 6) return arn || '(none)';
-  const account = parts[4];
-  return `${parts.slice(5).join(':')}${account ? ` (${account})` : ''}`;
+  const parts = parseArn(arn);
+  if (!parts) return arn || '(none)';
+  return `${parts.resource}${parts.account ? ` (${parts.account})` : ''}`;
 }
 
 export function TestsPanel() {
