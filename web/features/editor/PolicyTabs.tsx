@@ -3,7 +3,7 @@
 // every tab, and the add control sits after the strip, never over a tab.
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PolicyKind } from '../../../engine';
+import { POLICY_KIND_LIST } from '../../../engine';
 import { levelPhrase, organizationLevels } from '../../lib/levels';
 import { Popover } from '../../lib/Popover';
 import { useRovingTabs } from '../../lib/tabs';
@@ -19,11 +19,10 @@ export const KIND_SHORT: Record<PolicyKind, string> = {
   session: 'SES',
 };
 
-export const KIND_ORDER: PolicyKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];
 
 /** The policy kinds as `<option>`s, in their usual order. */
 export function KindOptions() {
-  return KIND_ORDER.map((k) => (
+  return POLICY_KIND_LIST.map((k) => (
     <option key={k} value={k}>
       {kindLabel(k)}
     </option>
