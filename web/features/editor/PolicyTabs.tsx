@@ -3,7 +3,7 @@
 // every tab, and the add control sits after the strip, never over a tab.
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { POLICY_KIND_LIST } from '../../../engine';
+import { POLICY_KIND_LIST, type PolicyKind } from '../../../engine';
 import { levelPhrase, organizationLevels } from '../../lib/levels';
 import { Popover } from '../../lib/Popover';
 import { useRovingTabs } from '../../lib/tabs';
