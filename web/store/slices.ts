@@ -61,6 +61,7 @@ export const workspaceActions: SliceActions<
   | 'removeTest'
   | 'openRequest'
   | 'loadWorkspace'
+  | 'addToWorkspace'
   | 'restorePrevious'
   | 'restoreRemoved'
 > = (set, get, env) => {
@@ -179,9 +180,32 @@ export const workspaceActions: SliceActions<
       }
       const next = fromWorkspace(ws);
       update({ ...next, incoming: null, hasPrevious: get().hasPrevious || kept });
-      const what = { example: 'Opened the example.', shared: 'Opened the shared workspace.', reset: 'Started a new workspace from the default example.', restore: 'Restored your previous workspace.' }[reason];
+      const what = {
+        example: 'Opened the example.',
+        shared: 'Opened the shared workspace.',
+        reset: 'Started a new workspace from the default example.',
+        restore: 'Restored your previous workspace.',
+        import: 'Started a new workspace from the import.',
+      }[reason];
       get().actions.notify(
         kept ? { tone: 'info', text: `${what} Your previous work was kept.`, action: { label: 'Restore previous workspace', run: 'restore-previous' } } : { tone: 'info', text: what },
+      );
+    },
+    addToWorkspace(add, summary) {
+      const s = get();
+      const current = toWorkspace(s);
+      const kept = !isPristine(current) && writeStoredWorkspace(env.storage, current, STORAGE_KEYS.previous);
+      const tabs: PolicyTab[] = add.policies.map((p) => ({ id: newId('p'), kind: p.kind, name: p.name, text: p.text }));
+      const tests = (add.tests ?? []).map((t) => ({ id: newId('t'), name: t.name, request: t.request, expect: t.expect }));
+      update({
+        policies: [...s.policies, ...tabs],
+        activeId: tabs[0]?.id ?? s.activeId,
+        request: add.request ?? s.request,
+        tests: [...s.tests, ...tests],
+        hasPrevious: s.hasPrevious || kept,
+      });
+      get().actions.notify(
+        kept ? { tone: 'info', text: `${summary} Your previous work was kept.`, action: { label: 'Restore previous workspace', run: 'restore-previous' } } : { tone: 'info', text: summary },
       );
     },
     restorePrevious() {

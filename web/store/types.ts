@@ -45,6 +45,13 @@ export interface Notice {
   action?: { label: string; run: 'restore-previous' | 'restore-removed' };
 }
 
+/** What "Add to workspace" adds: tabs after the current ones, the whole new request, tests after the current ones. */
+export interface WorkspaceAddition {
+  policies: Workspace['policies'];
+  request?: SimulationRequest;
+  tests?: NonNullable<Workspace['tests']>;
+}
+
 export interface WorkspaceState {
   policies: PolicyTab[];
   activeId: string;
@@ -121,7 +128,9 @@ export interface Actions {
   updateTest(id: string, patch: Partial<Omit<TestCase, 'id'>>): void;
   removeTest(id: string): void;
   openRequest(request: SimulationRequest): void;
-  loadWorkspace(ws: Workspace, reason: 'example' | 'shared' | 'reset' | 'restore'): void;
+  loadWorkspace(ws: Workspace, reason: 'example' | 'shared' | 'reset' | 'restore' | 'import'): void;
+  /** Adds policy tabs and tests, and sets the request, keeping the workspace before as the previous one; `summary` is the notice's first sentence. */
+  addToWorkspace(add: WorkspaceAddition, summary: string): void;
   acceptIncoming(): void;
   dismissIncoming(): void;
   receiveShared(ws: Workspace): void;
