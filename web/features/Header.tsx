@@ -4,7 +4,9 @@ import { dataVersionLabel } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
 import { useActions, useApp } from '../store';
 import type { ThemePref } from '../store/types';
+import { AwsCliButton } from './aws-out/AwsCommands';
 import { Help } from './help/Help';
+import { ImportButton } from './import/ImportButton';
 import { ShareButton } from './share/ShareButton';
 
 const THEME_LABEL: Record<ThemePref, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
@@ -26,6 +28,8 @@ export function Header() {
         </span>
       </h1>
       <div className="ml-auto flex items-center gap-2">
+        <ImportButton />
+        <AwsCliButton />
         <button type="button" className={btn} data-testid="new-workspace" onClick={() => actions.loadWorkspace(DEFAULT_WORKSPACE, 'reset')}>
           New
         </button>
