@@ -77,6 +77,7 @@ test('a CloudFormation YAML template with !Sub: fill in the pseudo parameters, p
   await app.fill('import-account', '222222222222');
   await app.fill('import-region', 'eu-west-1');
   await app.page.locator('[data-testid=import-parameter][data-name=CiAccount]').fill('333333333333');
+  await expect(app.page.locator('[data-testid=import-parameter][data-name=CiAccount]')).toHaveValue('333333333333');
   for (const gone of ['{{Ref:AWS::AccountId}}', '{{Ref:AWS::Region}}', '{{Ref:AWS::Partition}}', '{{Ref:CiAccount}}']) await expect(app.id('import-warnings')).not.toContainText(gone);
   await expect(app.id('import-warnings')).toContainText('{{ImportValue:shared-kms-key-arn}}');
 

@@ -93,7 +93,7 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
   const title = intent === 'denied' ? 'Paste an AccessDenied' : 'Import from AWS';
   return (
     <Modal title={title} titleId="import-title" testId="import-dialog" onClose={closeImport} width="min(78rem, 96vw)" initialFocus="[data-testid=import-text]">
-      <div className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto md:h-[min(46rem,calc(92vh-7.5rem))] md:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] md:grid-rows-[minmax(0,1fr)] md:overflow-hidden">
+      <div className="grid min-h-0 flex-auto grid-cols-1 overflow-y-auto md:h-[min(46rem,calc(92vh-7.5rem))] md:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] md:grid-rows-[minmax(0,1fr)] md:overflow-hidden">
         <div className="flex min-h-0 flex-col gap-2 border-(--border) p-3 md:border-r">
           <div className="flex items-baseline gap-2">
             <label htmlFor="import-text" className="text-sm font-medium">
@@ -284,7 +284,8 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
   const addOnly = plans.add.notes.filter((n) => !plans.replace.notes.includes(n));
   const empty = plan.policies.length === 0 && plan.tests.length === 0 && Object.keys(plan.request).length === 0 && Object.keys(plan.context).length === 0;
   const fields = OPTIONS_FOR[result.format] ?? (result.warnings.some((w) => w.includes('{{')) ? (['region', 'accountId', 'partition'] as const) : []);
-  const parameters = result.format === 'cloudformation' ? placeholderParameters(result) : [];
+  // A parameter once filled in leaves no placeholder, and must keep its input.
+  const parameters = result.format === 'cloudformation' ? [...new Set([...Object.keys(options.parameters ?? {}), ...placeholderParameters(result)])] : [];
 
   const replace = () => {
     actions.loadWorkspace(replacedWorkspace(plan, current), 'import');
@@ -299,10 +300,12 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
 
   const footer = (
     <>
-      {empty && (
+      {empty ? (
         <span className="mr-auto text-xs text-(--muted)" data-testid="import-nothing">
           Nothing to apply: {principals.length > 0 && !chosen ? 'choose a principal.' : 'the import gives no policy, request or test.'}
         </span>
+      ) : (
+        <span className="mr-auto text-xs text-(--muted)">Either way, yours is kept as the previous workspace.</span>
       )}
       <CancelFooter />
       <button type="button" className={buttonClass} data-testid="import-add" disabled={empty} onClick={add} title="Add the policy tabs and tests to this workspace and set the request fields the import gives">
@@ -384,7 +387,7 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
   );
 }
 
-const FIRST_WARNINGS = 4;
+const FIRST_WARNINGS = 3;
 
 function WarningItem({ text }: { text: string }) {
   return (
@@ -496,7 +499,7 @@ function OptionsRow({
     setOptions({ ...options, parameters });
   };
   const label = { region: 'Region', accountId: 'Account', partition: 'Partition', stackName: 'Stack name' };
-  const hint = { region: 'us-east-1', accountId: '111111111111', partition: '', stackName: 'prod-api' };
+  const hint = { region: 'e.g. eu-west-1', accountId: 'e.g. 123456789012', partition: '', stackName: 'e.g. prod-api' };
   return (
     <Section title="Fill in" id="import-options-h" testId="import-options">
       <div className="flex flex-wrap items-end gap-2">
@@ -517,7 +520,7 @@ function OptionsRow({
             <label key={f} className="flex flex-col gap-0.5 text-xs">
               <span className="text-(--muted)">{label[f]}</span>
               <input
-                className={`${inputClass} ${f === 'accountId' ? 'w-36' : 'w-32'}`}
+                className={`${inputClass} ${f === 'accountId' ? 'w-44' : 'w-36'}`}
                 data-testid={`import-${f === 'accountId' ? 'account' : f === 'stackName' ? 'stack' : f}`}
                 value={(options[f] as string | undefined) ?? ''}
                 placeholder={hint[f]}
@@ -570,9 +573,9 @@ function PrincipalPicker({ result, chosen, onChoose }: { result: ImportSuccess; 
             >
               <input type="radio" name={name} className="mt-1" checked={selected} onChange={() => onChoose(i)} />
               <span className="min-w-0 flex-1">
-                <span className="font-medium">{principalName(p.arn)}</span> <span className="text-xs text-(--muted)">{principalType(p) ?? 'principal'}</span>
-                <span className="block text-xs text-(--muted)">
-                  {parts.length ? parts.join(', ') : 'no policies in the import'}
+                <span className="font-medium">{principalName(p.arn)}</span>{' '}
+                <span className="text-xs text-(--muted)">
+                  {principalType(p) ?? 'principal'} · {parts.length ? parts.join(', ') : 'no policies in the import'}
                   {tests > 0 && ` · ${count(tests, 'ready-made test')}`}
                   {p.tags && Object.keys(p.tags).length > 0 && ` · ${count(Object.keys(p.tags).length, 'tag')}`}
                 </span>

@@ -31,9 +31,14 @@ export function Modal({ title, titleId, onClose, testId, children, headerExtra, 
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // The dimming comes after the first frame: set with showModal() or in that frame, Chromium (headless at least) leaves it unpainted.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => dialog.setAttribute('data-shown', 'true'));
+    });
     const first = (initialFocus && dialog.querySelector<HTMLElement>(initialFocus)) || dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => {
+      cancelAnimationFrame(frame);
       if (dialog.open) dialog.close();
       // INVARIANT: focus returns to what opened the dialog, when it is still on the page.
       if (opener?.isConnected) opener.focus();
@@ -69,7 +74,7 @@ export function Modal({ title, titleId, onClose, testId, children, headerExtra, 
         close.current();
       }}
       style={{ width }}
-      className="modal m-auto max-h-[92vh] flex-col overflow-hidden rounded-md border border-(--border) bg-(--bg) p-0 text-(--fg) shadow-2xl backdrop:bg-[rgba(15,20,30,0.55)] open:flex"
+      className="modal m-auto max-h-[92vh] flex-col overflow-hidden rounded-md border border-(--border) bg-(--bg) p-0 text-(--fg) shadow-2xl backdrop:bg-transparent data-[shown=true]:backdrop:bg-[rgba(15,20,30,0.55)] open:flex"
     >
       <div className="flex items-center gap-2 border-b border-(--border) bg-(--panel) px-4 py-2">
         <h2 id={titleId} className="text-base font-semibold">
