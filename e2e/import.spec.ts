@@ -317,6 +317,11 @@ test('an empty dialog says what it reads; an unknown text says why not', async (
   await expect(app.id('import-error')).toContainText('does not recognise this JSON object');
   await app.fill('import-text', JSON.stringify({ format: 1, workspace: {} }));
   await expect(app.id('import-workspace-file')).toBeVisible();
+  // A file from the file picker.
+  await app.id('import-file').setInputFiles('engine/aws/fixtures/iam-get-role-policy.json');
+  await expect(app.id('import-origin')).toHaveText('from iam-get-role-policy.json');
+  await expect(app.id('import-source')).toContainText('Inline policy ecr-push of role ci');
+  await app.fill('import-text', JSON.stringify({ format: 1, workspace: {} }));
   // Closing keeps the text; the header opens it again.
   await app.id('import-cancel').click();
   await app.id('import-button').click();

@@ -300,12 +300,10 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
 
   const footer = (
     <>
-      {empty ? (
+      {empty && (
         <span className="mr-auto text-xs text-(--muted)" data-testid="import-nothing">
           Nothing to apply: {principals.length > 0 && !chosen ? 'choose a principal.' : 'the import gives no policy, request or test.'}
         </span>
-      ) : (
-        <span className="mr-auto text-xs text-(--muted)">Either way, yours is kept as the previous workspace.</span>
       )}
       <CancelFooter />
       <button type="button" className={buttonClass} data-testid="import-add" disabled={empty} onClick={add} title="Add the policy tabs and tests to this workspace and set the request fields the import gives">
@@ -337,6 +335,9 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
 
       <Section title="What it will do" id="import-plan-h" testId="import-plan">
         <PlanList plan={plan} changes={changes} />
+        <p className="mt-1 text-xs text-(--muted)">
+          <strong>Replace workspace</strong> opens only these; <strong>Add to workspace</strong> adds them to yours. Either way, the workspace you have now is kept as the previous one.
+        </p>
       </Section>
 
       {plan.leftOut.length > 0 && (
