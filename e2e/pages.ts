@@ -62,6 +62,27 @@
  *              data-expect, data-actual), test-name, test-principal, test-action, test-resource,
  *              test-expect, test-actual, test-open, test-remove (undo: the notice)
  * Examples:    gallery, gallery-item (data-example-id), gallery-open
+ * Import:      import-button (header), access-denied-button (request builder), import-dialog (a modal
+ *              <dialog>), import-dialog-close, import-text, import-origin, import-file-button,
+ *              import-file, import-clear, import-result (data-kind = empty | import | denied |
+ *              encoded | workspace | error), import-accepts, import-error, import-workspace-file,
+ *              import-source (data-format = the engine's ImportFormat), import-warnings,
+ *              import-warning, import-options, import-region, import-account, import-partition,
+ *              import-stack, import-parameter (data-name), import-principals, import-principal
+ *              (data-arn, "" for none; data-selected), import-plan, import-plan-policy (data-kind,
+ *              data-name), import-plan-request (data-field), import-plan-tests (data-count),
+ *              import-left-out, import-left, import-notes, import-note, import-nothing,
+ *              import-cancel, import-add, import-replace
+ * AccessDenied: denied-source, denied-aws-said (data-denial = explicit | implicit | "",
+ *              data-policy-type), denied-policy-arn, denied-statements, denied-request,
+ *              denied-field (data-field), denied-notes, denied-note, denied-comparison
+ *              (data-agrees, data-decision, data-applied), denied-decision, denied-verdict,
+ *              denied-apply, denied-show-explanation, import-encoded, decode-command,
+ *              decode-command-copy, decode-command-status, import-clear-for-decoded
+ * AWS CLI:     aws-cli-button (header), aws-cli-dialog, aws-cli-dialog-close, aws-cli,
+ *              aws-cli-simulate, aws-cli-simulate-copy, aws-cli-simulate-status,
+ *              aws-cli-simulate-notes, aws-cli-validate, aws-cli-validate-copy,
+ *              aws-cli-validate-status, aws-cli-validate-notes, aws-cli-note
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -168,6 +189,23 @@ export class App {
     const link = await this.id('share-link').inputValue();
     await this.page.keyboard.press('Escape');
     return link;
+  }
+
+  /** Opens "Import from AWS" and puts the text in its box, as a paste would. */
+  async importText(text: string): Promise<void> {
+    await this.id('import-button').click();
+    await expect(this.id('import-dialog')).toBeVisible();
+    await this.id('import-text').fill(text);
+  }
+
+  /** Pastes text on the page outside any field or editor (the page-wide import). */
+  async pasteOnPage(text: string): Promise<void> {
+    await this.page.evaluate((t) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
   }
 
   async screenshot(name: string): Promise<void> {

@@ -4,9 +4,11 @@ import { dataVersionLabel } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
 import { useActions, useApp } from '../store';
 import type { ThemePref } from '../store/types';
+import { AwsCliButton } from './aws-out/AwsCommands';
 import { Help } from './help/Help';
 import { HistoryButton } from './history/History';
 import { NoticeLog } from './notices/Notices';
+import { ImportButton } from './import/ImportButton';
 import { ShareButton } from './share/ShareButton';
 import { WorkspaceFileButtons } from './files/WorkspaceFiles';
 
@@ -32,6 +34,8 @@ export function Header() {
         {name}
       </span>
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
+        <ImportButton />
+        <AwsCliButton />
         <button type="button" className="btn" data-testid="new-workspace" title="Start again from the default example (your work goes into the history)" onClick={() => actions.replaceWorkspace(DEFAULT_WORKSPACE, 'reset')}>
           New
         </button>

@@ -63,6 +63,7 @@ export const workspaceActions: SliceActions<
   | 'updateTest'
   | 'removeTest'
   | 'openRequest'
+  | 'addToWorkspace'
   | 'restoreRemoved'
   | 'restoreTest'
 > = (set, get) => {
@@ -197,6 +198,20 @@ export const workspaceActions: SliceActions<
     },
     openRequest(request) {
       update({ request, view: 'explain' });
+    },
+    addToWorkspace(add, summary) {
+      const s = get();
+      const current = toWorkspace(s);
+      // Added to, not replaced: the workspace as it was goes into the history all the same.
+      const kept = isPristine(current) ? undefined : s.actions.keepInHistory(current, s.workspaceName, `Before: ${summary}`);
+      const tabs: PolicyTab[] = add.policies.map((p) => ({ id: newId('p'), kind: p.kind, name: p.name, text: p.text }));
+      const tests = (add.tests ?? []).map((t) => ({ id: newId('t'), name: t.name, request: t.request, expect: t.expect }));
+      update({ policies: [...s.policies, ...tabs], activeId: tabs[0]?.id ?? s.activeId, request: add.request ?? s.request, tests: [...s.tests, ...tests] });
+      get().actions.notify(
+        kept
+          ? { tone: 'info', text: `${summary} The workspace as it was is in the history.`, action: { label: 'Restore it', run: 'restore-history', arg: kept.id } }
+          : { tone: 'info', text: summary },
+      );
     },
   };
 };

@@ -87,6 +87,13 @@ export interface HistoryState {
   historyOpen: boolean;
 }
 
+/** What "Add to workspace" adds: tabs after the current ones, the whole new request, tests after the current ones. */
+export interface WorkspaceAddition {
+  policies: Workspace['policies'];
+  request?: SimulationRequest;
+  tests?: NonNullable<Workspace['tests']>;
+}
+
 export interface WorkspaceState {
   policies: PolicyTab[];
   activeId: string;
@@ -188,6 +195,8 @@ export interface Actions {
   shrinkSavedHistory(): boolean;
   setHistoryOpen(open: boolean): void;
   restoreTest(id: string): void;
+  /** Adds policy tabs and tests, and sets the request; the workspace before goes into the history. `summary` is the notice's first sentence. */
+  addToWorkspace(add: WorkspaceAddition, summary: string): void;
   acceptIncoming(): void;
   dismissIncoming(): void;
   receiveShared(ws: Workspace): void;

@@ -1,4 +1,5 @@
 // The request: principal and its tags, action, resource and its tags, context keys.
+import { AccessDeniedButton } from '../import/ImportButton';
 import { ActionField } from './ActionField';
 import { ContextKeys } from './ContextKeys';
 import { PrincipalField } from './PrincipalField';
@@ -8,9 +9,12 @@ import { TagsEditor } from './TagsEditor';
 export function RequestBuilder() {
   return (
     <section aria-labelledby="request-heading" className="flex flex-col gap-3 p-3" data-testid="request-builder">
-      <h2 id="request-heading" className="section-title">
-        Request
-      </h2>
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="request-heading" className="section-title">
+          Request
+        </h2>
+        <AccessDeniedButton />
+      </div>
       <PrincipalField />
       <TagsEditor prefix="aws:PrincipalTag/" label="Principal tags" testId="principal-tag" />
       <ActionField />
