@@ -39,7 +39,7 @@ test('an ECR repository policy: the resource policy tab and the request resource
   await expect(app.id('policy-tab')).toHaveAttribute('data-kind', 'resource');
   await expect(app.id('resource-arn')).toHaveValue('arn:aws:ecr:eu-west-1:111111111111:repository/prod/api');
   // The workspace before is kept.
-  await expect(app.id('notice')).toContainText('Started a new workspace from the import. Your previous work was kept.');
+  await expect(app.id('notice')).toContainText('Imported “ECR repository policy of prod/api in 111111111111”. Your previous work, “CI pushes to its team\'s repositories”, is in the history.');
   await app.id('notice-action').click();
   await expect(app.id('policy-tab')).toHaveCount(2);
   await expect(app.id('action')).toHaveValue('ecr:ListImages');

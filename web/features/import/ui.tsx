@@ -2,9 +2,9 @@
 import type { ReactNode } from 'react';
 
 export const inputClass = 'min-w-0 rounded border border-(--border) bg-(--bg) px-2 py-1 text-sm font-mono';
-export const buttonClass = 'rounded border border-(--border) px-3 py-1 text-sm hover:bg-(--hover) disabled:cursor-not-allowed disabled:opacity-50';
-export const primaryClass =
-  'rounded border border-(--accent) bg-(--accent) px-3 py-1 text-sm font-medium text-white hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-50';
+// The app's own button styles (web/styles.css), whose colours meet WCAG AA in both themes.
+export const buttonClass = 'btn disabled:cursor-not-allowed disabled:opacity-50';
+export const primaryClass = 'btn btn-primary disabled:cursor-not-allowed disabled:opacity-50';
 
 export function Callout({ tone, title, testId, children }: { tone: 'info' | 'error' | 'warning' | 'ok'; title?: ReactNode; testId?: string; children: ReactNode }) {
   const styles = {
