@@ -7,7 +7,7 @@ import type { AccessData } from './view';
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
-  onmessage: ((event: { data: FromWorker }) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
   terminate(): void;
 }
 
@@ -88,7 +88,7 @@ export class AccessClient {
   private send(message: ToWorker): void {
     if (!this.worker) {
       this.worker = this.makeWorker();
-      this.worker.onmessage = (e) => this.receive(e.data);
+      this.worker.onmessage = (e) => this.receive(e.data as FromWorker);
     }
     this.worker.postMessage(message);
   }

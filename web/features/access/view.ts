@@ -179,13 +179,13 @@ export function buildRows(data: AccessData, o: ViewOptions): RowsView {
   return { rows: rows.subarray(0, n), groups, matches, pairs: data.principals.length * R };
 }
 
-/** Orders principals by type (roles, users, others), then name; repositories by name. */
+/** Orders principals by type (roles, users, others), then name (naturally, case aside); repositories by name. */
 export function principalOrder(principals: readonly PrincipalInfo[]): Int32Array {
   const rank = { role: 0, user: 1, other: 2 } as const;
   return Int32Array.from(
     principals
       .map((p, i) => i)
-      .sort((a, b) => rank[principals[a].type] - rank[principals[b].type] || cmp(principals[a].pathName, principals[b].pathName) || a - b),
+      .sort((a, b) => rank[principals[a].type] - rank[principals[b].type] || cmp(principals[a].name, principals[b].name) || cmp(principals[a].pathName, principals[b].pathName) || a - b),
   );
 }
 
@@ -193,6 +193,8 @@ export function resourceOrder(resources: readonly ResourceInfo[]): Int32Array {
   return Int32Array.from(resources.map((_, i) => i).sort((a, b) => cmp(resources[a].name, resources[b].name) || a - b));
 }
 
+// Natural order: `app-9` before `app-10`, case aside.
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return collator.compare(a, b);
 }

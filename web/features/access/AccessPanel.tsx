@@ -1,0 +1,176 @@
+// "Who can reach a repository": a full-window panel over the workspace. An account on
+// the left, the one-line query and filters above the table, a cell's explanation on
+// the right. The table is computed in a Web Worker; the page stays usable meanwhile.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useShallow } from 'zustand/react/shallow';
+import type { Workspace } from '../../../engine';
+import { useActions, useApp } from '../../store';
+import type { ThemePref } from '../../store/types';
+import { AccessTable, useHighlight } from './AccessTable';
+import { AccountSidebar, readFiles } from './AccountSidebar';
+import { CellExplanation } from './CellExplanation';
+import { QueryBar } from './QueryBar';
+import { access, EXPAND_UP_TO, useAccess } from './store';
+import { buildRows, principalOrder, resourceOrder, type RowsView } from './view';
+import './access.css';
+
+const NEXT_THEME: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
+
+export default function AccessPanel({ onClose }: { onClose(): void }) {
+  const root = useRef<HTMLDivElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const theme = useApp((s) => s.theme);
+  const appActions = useActions();
+
+  // The workspace behind is inert while the panel is open; Escape closes it.
+  useEffect(() => {
+    const app = document.getElementById('root');
+    app?.setAttribute('inert', '');
+    root.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        if (useAccess.getState().selected) access.closeCell();
+        else onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      app?.removeAttribute('inert');
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+
+  const openWorkspace = (ws: Workspace) => {
+    appActions.loadWorkspace(ws, 'access');
+    onClose();
+  };
+
+  return createPortal(
+    <div
+      ref={root}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="access-title"
+      data-testid="access-panel"
+      className="access-panel fixed inset-0 z-40 flex flex-col bg-(--bg) text-(--fg)"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node)) setDragging(false);
+      }}
+      onDrop={async (e) => {
+        e.preventDefault();
+        setDragging(false);
+        if (e.dataTransfer.files.length) access.loadFiles(await readFiles(e.dataTransfer.files), 'files');
+      }}
+    >
+      <header className="flex items-center gap-3 border-b border-(--border) bg-(--panel) px-3 py-2">
+        <h1 id="access-title" className="text-base font-semibold">
+          Who can reach a repository
+        </h1>
+        <span className="text-xs text-(--muted)">every principal × repository × action of an account, decided in your browser</span>
+        <div className="ml-auto flex items-center gap-2">
+          <button type="button" className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)" data-testid="access-theme" onClick={() => appActions.setTheme(NEXT_THEME[theme])}>
+            Theme: {theme}
+          </button>
+          <button type="button" className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)" data-testid="access-close" onClick={onClose} title="Esc">
+            Back to the workspace
+          </button>
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <AccountSidebar />
+        <Main onOpenWorkspace={openWorkspace} />
+      </div>
+      {dragging && (
+        <div className="access-dropping pointer-events-none fixed inset-0 z-50 flex items-center justify-center text-lg font-semibold" aria-hidden="true">
+          Drop the account's files to load them
+        </div>
+      )}
+    </div>,
+    document.body,
+  );
+}
+
+function Main({ onOpenWorkspace }: { onOpenWorkspace(ws: Workspace): void }) {
+  const s = useAccess(
+    useShallow((x) => ({
+      client: x.client,
+      filter: x.filter,
+      groupBy: x.groupBy,
+      expandAll: x.expandAll,
+      toggled: x.toggled,
+      selected: x.selected,
+      explained: x.explained,
+    })),
+  );
+  const data = s.client.data;
+  const account = s.client.account;
+  const pOrder = useMemo(() => (account ? principalOrder(account.principals) : undefined), [account]);
+  const rOrder = useMemo(() => (account ? resourceOrder(account.resources) : undefined), [account]);
+  const version = s.client.version;
+  const { view, expanded } = useMemo((): { view: RowsView | null; expanded: boolean } => {
+    void version; // the matrix fills in place: recompute as rows arrive
+    if (!data) return { view: null, expanded: true };
+    const options = { filter: s.filter, groupBy: s.groupBy, toggled: s.toggled, principalOrder: pOrder, resourceOrder: rOrder };
+    if (s.expandAll !== 'auto') return { view: buildRows(data, { ...options, expandAll: s.expandAll }), expanded: s.expandAll };
+    const open = buildRows(data, { ...options, expandAll: true });
+    if (open.matches <= EXPAND_UP_TO) return { view: open, expanded: true };
+    return { view: buildRows(data, { ...options, expandAll: false }), expanded: false };
+  }, [data, version, s.filter, s.groupBy, s.expandAll, s.toggled, pOrder, rOrder]);
+  const highlight = useHighlight(data?.actions ?? [], s.filter.action);
+
+  return (
+    <div className="flex min-w-0 flex-1">
+      <div className="flex min-w-0 flex-1 flex-col">
+        <QueryBar view={view} expanded={expanded} pOrder={pOrder} rOrder={rOrder} />
+        {data && view ? (
+          <AccessTable
+            data={data}
+            view={view}
+            groupBy={s.groupBy}
+            selected={s.selected}
+            highlight={highlight}
+            onOpen={(p, r, a) => void access.openCell(p, r, a)}
+            onToggle={(id) => (s.expandAll === 'auto' ? toggleFromAuto(id, expanded) : access.toggleGroup(id))}
+          />
+        ) : (
+          <Welcome />
+        )}
+      </div>
+      {data && s.selected && <CellExplanation data={data} state={s} onClose={access.closeCell} onOpenWorkspace={onOpenWorkspace} />}
+    </div>
+  );
+}
+
+/** Fixes `auto` to what it resolved to, so toggling one group leaves the others as they are. */
+function toggleFromAuto(id: number, expanded: boolean): void {
+  const toggled = useAccess.getState().toggled;
+  useAccess.setState({ expandAll: expanded, toggled });
+  access.toggleGroup(id);
+}
+
+function Welcome() {
+  const loading = useAccess((x) => x.client.loading || x.client.status === 'running');
+  if (loading) return <div className="flex-1" />;
+  return (
+    <div className="flex flex-1 items-start justify-center overflow-auto p-8" data-testid="access-welcome">
+      <div className="max-w-xl text-sm">
+        <h2 className="mb-2 text-lg font-semibold">The first question of every registry review</h2>
+        <p className="mb-2">
+          Load an account's <code>aws iam get-account-authorization-details</code> output with its repositories' policies (<code>aws ecr get-repository-policy</code>,{' '}
+          <code>describe-repositories</code>, or a <code>{'{ "repo": policy }'}</code> map), and the organization's SCPs and RCPs if you have them. The table says, for every principal and
+          repository, whether it can pull, push, delete images and manage the repository policy, each decided as the simulator decides one request.
+        </p>
+        <p className="mb-2">Nothing leaves this page: the files are read and evaluated here, in a background worker.</p>
+        <p>
+          No account at hand? <button type="button" className="underline" onClick={() => document.querySelector<HTMLElement>('[data-testid=access-example]')?.click()}>Use the example account</button>.
+        </p>
+      </div>
+    </div>
+  );
+}
