@@ -6,6 +6,7 @@ import { useActions, useApp } from '../store';
 import type { ThemePref } from '../store/types';
 import { Help } from './help/Help';
 import { ShareButton } from './share/ShareButton';
+import { AccessButton } from './access/AccessButton';
 
 const THEME_LABEL: Record<ThemePref, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
 const NEXT: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
@@ -34,6 +35,7 @@ export function Header() {
             Previous workspace
           </button>
         )}
+        <AccessButton />
         <ShareButton />
         <button type="button" className={btn} data-testid="theme-toggle" data-theme={theme} onClick={() => actions.setTheme(NEXT[theme])} title="Alt+Shift+T">
           {THEME_LABEL[theme]}

@@ -179,7 +179,7 @@ export const workspaceActions: SliceActions<
       }
       const next = fromWorkspace(ws);
       update({ ...next, incoming: null, hasPrevious: get().hasPrevious || kept });
-      const what = { example: 'Opened the example.', shared: 'Opened the shared workspace.', reset: 'Started a new workspace from the default example.', restore: 'Restored your previous workspace.' }[reason];
+      const what = { example: 'Opened the example.', shared: 'Opened the shared workspace.', reset: 'Started a new workspace from the default example.', restore: 'Restored your previous workspace.', access: 'Opened the request from the Access table.' }[reason];
       get().actions.notify(
         kept ? { tone: 'info', text: `${what} Your previous work was kept.`, action: { label: 'Restore previous workspace', run: 'restore-previous' } } : { tone: 'info', text: what },
       );

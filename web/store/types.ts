@@ -121,7 +121,7 @@ export interface Actions {
   updateTest(id: string, patch: Partial<Omit<TestCase, 'id'>>): void;
   removeTest(id: string): void;
   openRequest(request: SimulationRequest): void;
-  loadWorkspace(ws: Workspace, reason: 'example' | 'shared' | 'reset' | 'restore'): void;
+  loadWorkspace(ws: Workspace, reason: 'example' | 'shared' | 'reset' | 'restore' | 'access'): void;
   acceptIncoming(): void;
   dismissIncoming(): void;
   receiveShared(ws: Workspace): void;
