@@ -18,7 +18,7 @@ function cell(app: App, principal: string, repository: string, action: string) {
 async function openAccess(app: App): Promise<void> {
   await app.open();
   await app.id('access-button').click();
-  await expect(app.id('access-panel')).toBeVisible();
+  await expect(app.id('access-welcome')).toBeVisible();
 }
 
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
@@ -95,10 +95,13 @@ test('load an account from files, read its cells, and open one in the workspace'
   await expect(app.id('resource-arn')).toHaveValue('arn:aws:ecr:us-east-1:111111111111:repository/prod/api');
   await expect(app.id('policy-tab')).toHaveCount(5);
   await expect(app.page.locator('[data-testid=policy-tab][data-kind=resource]')).toContainText('prod/api repository policy');
+  await expect(app.id('notice')).toContainText('Access table');
+  await app.screenshot('access-in-workspace');
 });
 
 test('ask who can push to prod/*, filter, and export the answer as CSV', async ({ app, page }) => {
   await openAccess(app);
+  await app.screenshot('access-welcome');
   await app.id('access-example').click();
   await expect(app.id('access-done')).toBeVisible();
   await app.screenshot('access-example');

@@ -12,7 +12,7 @@ import { AccountSidebar, readFiles } from './AccountSidebar';
 import { CellExplanation } from './CellExplanation';
 import { QueryBar } from './QueryBar';
 import { access, EXPAND_UP_TO, useAccess } from './store';
-import { buildRows, principalOrder, resourceOrder, type RowsView } from './view';
+import { principalOrder, resourceOrder, rowsOf, summarizeRows, type RowsView } from './view';
 import './access.css';
 
 const NEXT_THEME: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
@@ -21,6 +21,7 @@ export default function AccessPanel({ onClose }: { onClose(): void }) {
   const root = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
   const theme = useApp((s) => s.theme);
+  const sidebar = useAccess((s) => s.sidebar);
   const appActions = useActions();
 
   // The workspace behind is inert while the panel is open; Escape closes it.
@@ -74,6 +75,15 @@ export default function AccessPanel({ onClose }: { onClose(): void }) {
         </h1>
         <span className="text-xs text-(--muted)">every principal × repository × action of an account, decided in your browser</span>
         <div className="ml-auto flex items-center gap-2">
+          <button
+            type="button"
+            className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
+            data-testid="access-sidebar-toggle"
+            aria-expanded={sidebar}
+            onClick={access.toggleSidebar}
+          >
+            {sidebar ? 'Hide the account pane' : 'Show the account pane'}
+          </button>
           <button type="button" className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)" data-testid="access-theme" onClick={() => appActions.setTheme(NEXT_THEME[theme])}>
             Theme: {theme}
           </button>
@@ -83,7 +93,7 @@ export default function AccessPanel({ onClose }: { onClose(): void }) {
         </div>
       </header>
       <div className="flex min-h-0 flex-1">
-        <AccountSidebar />
+        {sidebar && <AccountSidebar />}
         <Main onOpenWorkspace={openWorkspace} />
       </div>
       {dragging && (
@@ -113,15 +123,13 @@ function Main({ onOpenWorkspace }: { onOpenWorkspace(ws: Workspace): void }) {
   const pOrder = useMemo(() => (account ? principalOrder(account.principals) : undefined), [account]);
   const rOrder = useMemo(() => (account ? resourceOrder(account.resources) : undefined), [account]);
   const version = s.client.version;
-  const { view, expanded } = useMemo((): { view: RowsView | null; expanded: boolean } => {
-    void version; // the matrix fills in place: recompute as rows arrive
-    if (!data) return { view: null, expanded: true };
-    const options = { filter: s.filter, groupBy: s.groupBy, toggled: s.toggled, principalOrder: pOrder, resourceOrder: rOrder };
-    if (s.expandAll !== 'auto') return { view: buildRows(data, { ...options, expandAll: s.expandAll }), expanded: s.expandAll };
-    const open = buildRows(data, { ...options, expandAll: true });
-    if (open.matches <= EXPAND_UP_TO) return { view: open, expanded: true };
-    return { view: buildRows(data, { ...options, expandAll: false }), expanded: false };
-  }, [data, version, s.filter, s.groupBy, s.expandAll, s.toggled, pOrder, rOrder]);
+  // One pass over the matching cells for the groups and their counts; expanding a group only lists its rows.
+  const summary = useMemo(() => {
+    void version; // the matrix fills in place: count again as rows arrive
+    return data ? summarizeRows(data, { filter: s.filter, groupBy: s.groupBy, principalOrder: pOrder, resourceOrder: rOrder }) : null;
+  }, [data, version, s.filter, s.groupBy, pOrder, rOrder]);
+  const expanded = s.expandAll === 'auto' ? (summary?.matches ?? 0) <= EXPAND_UP_TO : s.expandAll;
+  const view = useMemo((): RowsView | null => (summary ? rowsOf(summary, expanded, s.toggled) : null), [summary, expanded, s.toggled]);
   const highlight = useHighlight(data?.actions ?? [], s.filter.action);
 
   return (

@@ -19,7 +19,7 @@ export async function readFiles(list: FileList | File[]): Promise<AccountFile[]>
 
 export function AccountSidebar() {
   return (
-    <div className="access-side flex w-[21rem] shrink-0 flex-col gap-4 overflow-y-auto border-r border-(--border) bg-(--panel) p-3">
+    <div id="access-sidebar" className="access-side flex w-[20rem] shrink-0 flex-col gap-4 overflow-y-auto border-r border-(--border) bg-(--panel) p-3">
       <LoadSection />
       <ContextSection />
       <ColumnsSection />

@@ -12,11 +12,14 @@ function statementText(ws: Workspace, ref: StatementRef): string | undefined {
   return policy?.text.slice(ref.span.start, ref.span.end);
 }
 
-/** A statement's text, its indentation taken back to the statement's own. */
-function dedent(text: string): string {
+/** A statement's text as if it stood alone: the indentation of its closing brace taken off every line. */
+export function dedent(text: string): string {
   const lines = text.split('\n');
-  const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-  return Number.isFinite(indent) && indent > 2 ? lines.map((l, i) => (i === 0 ? l : l.slice(indent - 2))).join('\n') : text;
+  const last = lines[lines.length - 1];
+  const indent = last.length - last.trimStart().length;
+  if (lines.length < 2 || indent === 0) return text;
+  const pad = ' '.repeat(indent);
+  return lines.map((l, i) => (i > 0 && l.startsWith(pad) ? l.slice(indent) : l)).join('\n');
 }
 
 const OUTCOME: Record<SimulationResult['steps'][number]['outcome'], string> = {
@@ -41,7 +44,7 @@ export function CellExplanation({ data, state, onClose, onOpenWorkspace }: Props
   const resource = data.resources[selected.resource];
   const action = data.actions[selected.action];
   return (
-    <aside aria-labelledby="access-why-heading" data-testid="access-explanation" data-decision={explained?.ok ? explained.result.decision : undefined} className="access-side flex min-h-0 w-[27rem] shrink-0 flex-col border-l border-(--border) bg-(--panel)">
+    <aside aria-labelledby="access-why-heading" data-testid="access-explanation" data-decision={explained?.ok ? explained.result.decision : undefined} className="access-side flex min-h-0 w-[26rem] shrink-0 flex-col border-l border-(--border) bg-(--panel)">
       <div className="flex items-start gap-2 border-b border-(--border) px-3 py-2">
         <h2 id="access-why-heading" className="min-w-0 flex-1 text-sm font-semibold">
           <span className="block truncate" title={principal?.arn}>

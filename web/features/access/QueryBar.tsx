@@ -38,6 +38,7 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const data = s.client.data;
   const ready = !!s.client.account;
+  const examples = useExamples();
 
   const exportCsv = () => {
     if (!data) return;
@@ -93,7 +94,7 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
         ) : (
           <>
             <span>Try</span>
-            {QUERY_EXAMPLES.slice(0, 4).map((q) => (
+            {examples.map((q) => (
               <button
                 key={q}
                 type="button"
@@ -110,56 +111,64 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
           </>
         )}
       </div>
-      <div className="flex flex-wrap items-end gap-2 text-xs">
-        <label className="flex flex-col gap-0.5 text-(--muted)">
-          Principal
-          <input className={`${input} w-44`} data-testid="access-filter-principal" placeholder="name, path or ARN glob" spellCheck={false} value={s.filter.principal} onChange={(e) => access.setFilter({ principal: e.currentTarget.value })} />
-        </label>
-        <label className="flex flex-col gap-0.5 text-(--muted)">
-          Repository
-          <input className={`${input} w-44`} data-testid="access-filter-repository" placeholder="name or ARN glob" spellCheck={false} value={s.filter.repository} onChange={(e) => access.setFilter({ repository: e.currentTarget.value })} />
-        </label>
-        <label className="flex flex-col gap-0.5 text-(--muted)">
-          Action
-          <select className={`${select} w-44`} data-testid="access-filter-action" value={s.filter.action} onChange={(e) => access.setFilter({ action: e.currentTarget.value })}>
-            <option value="">Any column</option>
-            {s.actions.map((a) => (
-              <option key={a} value={a}>
-                {columnLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-0.5 text-(--muted)">
-          Decision
-          <select className={select} data-testid="access-filter-decision" value={s.filter.decision} onChange={(e) => access.setFilter({ decision: e.currentTarget.value as DecisionFilter })}>
-            {DECISION_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-0.5 text-(--muted)">
-          Group by
-          <select className={select} data-testid="access-group-by" value={s.groupBy} onChange={(e) => access.setGroupBy(e.currentTarget.value === 'repository' ? 'repository' : 'principal')}>
-            <option value="principal">Principal</option>
-            <option value="repository">Repository</option>
-          </select>
-        </label>
-        <button type="button" className={button} data-testid="access-expand" disabled={!view} onClick={() => access.setExpandAll(!expanded)}>
-          {expanded ? 'Collapse all' : 'Expand all'}
-        </button>
-        <button type="button" className={button} data-testid="access-clear" disabled={!view} onClick={() => access.ask('')}>
-          Clear
-        </button>
-        <button type="button" className={`${button} ml-auto`} data-testid="access-export" disabled={!view || s.client.status === 'running'} onClick={exportCsv} title="The cells that answer the filters, one per line">
-          Export CSV
-        </button>
-      </div>
+      {ready && (
+        <div className="flex flex-wrap items-end gap-2 text-xs">
+          <label className="flex flex-col gap-0.5 text-(--muted)">
+            Principal
+            <input className={`${input} w-36`} data-testid="access-filter-principal" placeholder="name, path or ARN glob" spellCheck={false} value={s.filter.principal} onChange={(e) => access.setFilter({ principal: e.currentTarget.value })} />
+          </label>
+          <label className="flex flex-col gap-0.5 text-(--muted)">
+            Repository
+            <input className={`${input} w-36`} data-testid="access-filter-repository" placeholder="name or ARN glob" spellCheck={false} value={s.filter.repository} onChange={(e) => access.setFilter({ repository: e.currentTarget.value })} />
+          </label>
+          <label className="flex flex-col gap-0.5 text-(--muted)">
+            Action
+            <select className={`${select} w-36`} data-testid="access-filter-action" value={s.filter.action} onChange={(e) => access.setFilter({ action: e.currentTarget.value })}>
+              <option value="">Any column</option>
+              {s.actions.map((a) => (
+                <option key={a} value={a}>
+                  {columnLabel(a)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-0.5 text-(--muted)">
+            Decision
+            <select className={select} data-testid="access-filter-decision" value={s.filter.decision} onChange={(e) => access.setFilter({ decision: e.currentTarget.value as DecisionFilter })}>
+              {DECISION_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-0.5 text-(--muted)">
+            Group by
+            <select className={select} data-testid="access-group-by" value={s.groupBy} onChange={(e) => access.setGroupBy(e.currentTarget.value === 'repository' ? 'repository' : 'principal')}>
+              <option value="principal">Principal</option>
+              <option value="repository">Repository</option>
+            </select>
+          </label>
+          <button type="button" className={button} data-testid="access-expand" disabled={!view} onClick={() => access.setExpandAll(!expanded)}>
+            {expanded ? 'Collapse all' : 'Expand all'}
+          </button>
+          <button type="button" className={button} data-testid="access-clear" disabled={!view} onClick={() => access.ask('')}>
+            Clear
+          </button>
+          <button type="button" className={`${button} ml-auto`} data-testid="access-export" disabled={!view || s.client.status === 'running'} onClick={exportCsv} title="The cells that answer the filters, one per line">
+            Export CSV
+          </button>
+        </div>
+      )}
       <Status view={view} />
     </div>
   );
+}
+
+/** The documented examples, the `what can` one about a principal of the loaded account. */
+function useExamples(): string[] {
+  const first = useAccess((x) => x.client.account?.principals.find((p) => p.type === 'role')?.name ?? x.client.account?.principals[0]?.name);
+  return [QUERY_EXAMPLES[0], first ? `what can ${/\s/.test(first) ? `"${first}"` : first} do in ecr` : QUERY_EXAMPLES[4], QUERY_EXAMPLES[2], QUERY_EXAMPLES[6]];
 }
 
 function Status({ view }: { view: RowsView | null }) {
@@ -215,7 +224,7 @@ function Status({ view }: { view: RowsView | null }) {
       {view && (
         <span data-testid="access-count" data-matches={view.matches} className="ml-auto">
           {s.querySummary && <strong className="mr-1">{<Inline text={s.querySummary} />}:</strong>}
-          {fmt(view.matches)} of {fmt(view.pairs)} principal–repository pairs in {fmt(view.groups.length)} groups
+          {fmt(view.matches)} of {fmt(view.pairs)} principal–repository pairs in {fmt(view.groups.length)} {view.groups.length === 1 ? 'group' : 'groups'}
         </span>
       )}
     </div>

@@ -42,6 +42,8 @@ export interface AccessState {
   toggled: ReadonlySet<number>;
   selected: Selected | null;
   explained: (Explained & { for: Selected }) | null;
+  /** The account pane on the left is shown. */
+  sidebar: boolean;
 }
 
 /** The catalog's spelling of an action, for the query box (`ecr:putimage` -> `ecr:PutImage`). */
@@ -86,7 +88,8 @@ function theClient(): AccessClient {
       // A freshly loaded account: compute its table.
       if (next.account && next.account !== before.account) compute();
     },
-    { onWorkerFiles: (urls) => import.meta.env.PROD && keepForOffline(() => urls) },
+    // The table is counted again on each update: a few a second while rows arrive.
+    { throttleMs: 250, onWorkerFiles: (urls) => import.meta.env.PROD && keepForOffline(() => urls) },
   );
   return client;
 }
@@ -126,6 +129,7 @@ export const useAccess = create<AccessState>()(() => ({
   toggled: new Set<number>(),
   selected: null,
   explained: null,
+  sidebar: true,
 }));
 
 const set = useAccess.setState;
@@ -198,6 +202,9 @@ export const access = {
     const answer = await theClient().explain(principal, resource, action);
     // Only the latest choice is shown.
     if (get().selected === selected) set({ explained: { ...answer, for: selected } });
+  },
+  toggleSidebar(): void {
+    set({ sidebar: !get().sidebar });
   },
   closeCell(): void {
     set({ selected: null, explained: null });

@@ -88,23 +88,39 @@ export function matchingResources(resources: readonly ResourceInfo[], glob: stri
   return out;
 }
 
+/** How a pair is tested against the filter, for the tight loops below. */
+interface PairFilter {
+  /** 0: every pair; 1: the cell of action `a` must be kept; 2: some cell must be kept; 3: no pair. */
+  mode: 0 | 1 | 2 | 3;
+  a: number;
+  /** By decision code: 1 when the filter keeps it. */
+  keep: Uint8Array;
+}
+
+function pairFilter(data: AccessData, filter: AccessFilter): PairFilter {
+  const keep = Uint8Array.from(DECISION_CODES.map((x) => (decisionKeeps(filter.decision, x) ? 1 : 0)));
+  const a = filter.action ? data.actions.findIndex((x) => x.toLowerCase() === filter.action.toLowerCase()) : -1;
+  if (filter.action && a < 0) return { mode: 3, a, keep };
+  // Every cell has some decision: with any decision, every pair answers.
+  if (filter.decision === 'any') return { mode: 0, a, keep };
+  return { mode: a >= 0 ? 1 : 2, a, keep };
+}
+
+/** Whether the pair whose cells start at `k` answers; pairs of principals not computed yet answer only mode 0. */
+function passes(f: PairFilter, d: Uint8Array, k: number, A: number, computed: boolean): boolean {
+  if (f.mode === 0) return true;
+  if (f.mode === 3 || !computed) return false;
+  if (f.mode === 1) return f.keep[d[k + f.a]] === 1;
+  for (let x = 0; x < A; x++) if (f.keep[d[k + x]] === 1) return true;
+  return false;
+}
+
 /** Decides, for one pair, whether it answers the filter: some cell of it (or of the filter's action) keeps its decision. */
 export function pairTest(data: AccessData, filter: AccessFilter): (p: number, r: number) => boolean {
-  const A = data.actions.length;
+  const f = pairFilter(data, filter);
   const R = data.resources.length;
-  const d = data.decisions;
-  const keep = DECISION_CODES.map((x) => decisionKeeps(filter.decision, x));
-  const a = filter.action ? data.actions.findIndex((x) => x.toLowerCase() === filter.action.toLowerCase()) : -1;
-  if (filter.action && a < 0) return () => false;
-  // Every cell has some decision: with any decision, every pair answers.
-  if (filter.decision === 'any') return () => true;
-  if (a >= 0) return (p, r) => p < data.done && keep[d[(p * R + r) * A + a]];
-  return (p, r) => {
-    if (p >= data.done) return false;
-    const base = (p * R + r) * A;
-    for (let k = 0; k < A; k++) if (keep[d[base + k]]) return true;
-    return false;
-  };
+  const A = data.actions.length;
+  return (p, r) => passes(f, data.decisions, (p * R + r) * A, A, p < data.done);
 }
 
 function identity(n: number): Int32Array {
@@ -113,70 +129,122 @@ function identity(n: number): Int32Array {
   return out;
 }
 
+function ordered(order: Int32Array | undefined, n: number, match: Uint8Array): Int32Array {
+  const o = order ?? identity(n);
+  let count = 0;
+  for (let i = 0; i < o.length; i++) count += match[o[i]];
+  const out = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < o.length; i++) if (match[o[i]]) out[j++] = o[i];
+  return out;
+}
+
+type MatchOptions = Omit<ViewOptions, 'expandAll' | 'toggled'>;
+
 /** Calls `fn(p, r)` for every pair that matches, group by group, in order. */
-export function forEachMatch(data: AccessData, o: Omit<ViewOptions, 'expandAll' | 'toggled'>, fn: (p: number, r: number) => void): void {
-  const pm = matchingPrincipals(data.principals, o.filter.principal);
-  const rm = matchingResources(data.resources, o.filter.repository);
-  const test = pairTest(data, o.filter);
-  const pOrder = o.principalOrder ?? identity(data.principals.length);
-  const rOrder = o.resourceOrder ?? identity(data.resources.length);
-  const [outer, inner, om, im] = o.groupBy === 'principal' ? [pOrder, rOrder, pm, rm] : [rOrder, pOrder, rm, pm];
-  for (let i = 0; i < outer.length; i++) {
-    const g = outer[i];
-    if (!om[g]) continue;
-    for (let j = 0; j < inner.length; j++) {
-      const c = inner[j];
-      if (!im[c]) continue;
-      const [p, r] = o.groupBy === 'principal' ? [g, c] : [c, g];
-      if (test(p, r)) fn(p, r);
+export function forEachMatch(data: AccessData, o: MatchOptions, fn: (p: number, r: number) => void): void {
+  const ps = ordered(o.principalOrder, data.principals.length, matchingPrincipals(data.principals, o.filter.principal));
+  const rs = ordered(o.resourceOrder, data.resources.length, matchingResources(data.resources, o.filter.repository));
+  const f = pairFilter(data, o.filter);
+  const R = data.resources.length;
+  const A = data.actions.length;
+  const d = data.decisions;
+  if (o.groupBy === 'principal') {
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      for (let j = 0; j < rs.length; j++) if (passes(f, d, (p * R + rs[j]) * A, A, p < data.done)) fn(p, rs[j]);
+    }
+  } else {
+    for (let j = 0; j < rs.length; j++) {
+      const r = rs[j];
+      for (let i = 0; i < ps.length; i++) if (passes(f, d, (ps[i] * R + r) * A, A, ps[i] < data.done)) fn(ps[i], r);
     }
   }
 }
 
-/** The rows to show, with group headers and counts. */
-export function buildRows(data: AccessData, o: ViewOptions): RowsView {
+/** The groups of an answer with their counts, before any is expanded: one pass over the matching cells. */
+export interface RowsSummary {
+  data: AccessData;
+  groupBy: GroupBy;
+  groups: Omit<Group, 'expanded'>[];
+  matches: number;
+  /** The matching principals and repositories, in order. */
+  ps: Int32Array;
+  rs: Int32Array;
+  filter: PairFilter;
+}
+
+export function summarizeRows(data: AccessData, o: MatchOptions): RowsSummary {
+  const ps = ordered(o.principalOrder, data.principals.length, matchingPrincipals(data.principals, o.filter.principal));
+  const rs = ordered(o.resourceOrder, data.resources.length, matchingResources(data.resources, o.filter.repository));
+  const f = pairFilter(data, o.filter);
   const R = data.resources.length;
   const A = data.actions.length;
   const d = data.decisions;
   const ALLOW = DECISION_CODES.indexOf('Allow' satisfies Decision);
   const EXPLICIT = DECISION_CODES.indexOf('ExplicitDeny' satisfies Decision);
-  const groups: Group[] = [];
-  let rows = new Int32Array(1024);
-  let n = 0;
-  const push = (v: number) => {
-    if (n === rows.length) {
-      const bigger = new Int32Array(rows.length * 2);
-      bigger.set(rows);
-      rows = bigger;
-    }
-    rows[n++] = v;
-  };
-  let current: Group | undefined;
-  let currentId = -1;
+  // Principal-major, the matrix's own order, whichever way it is grouped: counts go to the group's slot.
+  const slots = o.groupBy === 'principal' ? data.principals.length : R;
+  const rows = new Int32Array(slots);
+  const allow = new Int32Array(slots * A);
+  const explicit = new Int32Array(slots * A);
+  const byPrincipal = o.groupBy === 'principal';
   let matches = 0;
-  forEachMatch(data, o, (p, r) => {
-    const id = o.groupBy === 'principal' ? p : r;
-    if (id !== currentId) {
-      currentId = id;
-      const expanded = o.expandAll !== o.toggled.has(id);
-      current = { id, rows: 0, allow: new Int32Array(A), explicit: new Int32Array(A), expanded };
-      groups.push(current);
-      push(-groups.length);
-    }
-    const g = current!;
-    g.rows++;
-    matches++;
-    if (p < data.done) {
-      const base = (p * R + r) * A;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const computed = p < data.done;
+    for (let j = 0; j < rs.length; j++) {
+      const r = rs[j];
+      const k = (p * R + r) * A;
+      if (!passes(f, d, k, A, computed)) continue;
+      const g = byPrincipal ? p : r;
+      rows[g]++;
+      matches++;
+      if (!computed) continue;
+      const at = g * A;
       for (let a = 0; a < A; a++) {
-        const c = d[base + a];
-        if (c === ALLOW) g.allow[a]++;
-        else if (c === EXPLICIT) g.explicit[a]++;
+        const c = d[k + a];
+        if (c === ALLOW) allow[at + a]++;
+        else if (c === EXPLICIT) explicit[at + a]++;
       }
     }
-    if (g.expanded) push(p * R + r);
+  }
+  const groups: RowsSummary['groups'] = [];
+  for (const g of byPrincipal ? ps : rs) {
+    if (rows[g] === 0) continue;
+    groups.push({ id: g, rows: rows[g], allow: allow.slice(g * A, g * A + A), explicit: explicit.slice(g * A, g * A + A) });
+  }
+  return { data, groupBy: o.groupBy, groups, matches, ps, rs, filter: f };
+}
+
+/** The visible rows of a summary: every group's header, and the pairs of the expanded ones. */
+export function rowsOf(s: RowsSummary, expandAll: boolean, toggled: ReadonlySet<number>): RowsView {
+  const { data, ps, rs, filter: f } = s;
+  const R = data.resources.length;
+  const A = data.actions.length;
+  const d = data.decisions;
+  const groups: Group[] = s.groups.map((g) => ({ ...g, expanded: expandAll !== toggled.has(g.id) }));
+  let size = groups.length;
+  for (const g of groups) if (g.expanded) size += g.rows;
+  const rows = new Int32Array(size);
+  let n = 0;
+  groups.forEach((g, gi) => {
+    rows[n++] = -(gi + 1);
+    if (!g.expanded) return;
+    if (s.groupBy === 'principal') {
+      const p = g.id;
+      for (let j = 0; j < rs.length; j++) if (passes(f, d, (p * R + rs[j]) * A, A, p < data.done)) rows[n++] = p * R + rs[j];
+    } else {
+      const r = g.id;
+      for (let i = 0; i < ps.length; i++) if (passes(f, d, (ps[i] * R + r) * A, A, ps[i] < data.done)) rows[n++] = ps[i] * R + r;
+    }
   });
-  return { rows: rows.subarray(0, n), groups, matches, pairs: data.principals.length * R };
+  return { rows, groups, matches: s.matches, pairs: data.principals.length * R };
+}
+
+/** The rows to show, with group headers and counts. */
+export function buildRows(data: AccessData, o: ViewOptions): RowsView {
+  return rowsOf(summarizeRows(data, o), o.expandAll, o.toggled);
 }
 
 /** Orders principals by type (roles, users, others), then name (naturally, case aside); repositories by name. */
