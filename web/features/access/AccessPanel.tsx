@@ -1,7 +1,7 @@
 // "Who can reach a repository": a full-window panel over the workspace. An account on
 // the left, the one-line query and filters above the table, a cell's explanation on
 // the right. The table is computed in a Web Worker; the page stays usable meanwhile.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import type { Workspace } from '../../../engine';
@@ -12,7 +12,7 @@ import { AccountSidebar, readFiles } from './AccountSidebar';
 import { CellExplanation } from './CellExplanation';
 import { QueryBar } from './QueryBar';
 import { access, EXPAND_UP_TO, useAccess } from './store';
-import { principalOrder, resourceOrder, rowsOf, summarizeRows, type RowsView } from './view';
+import { principalOrder, resourceOrder, rowsOf, Summarizer, type RowsView } from './view';
 import './access.css';
 
 const NEXT_THEME: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
@@ -124,13 +124,16 @@ function Main({ onOpenWorkspace }: { onOpenWorkspace(ws: Workspace): void }) {
   const rOrder = useMemo(() => (account ? resourceOrder(account.resources) : undefined), [account]);
   const version = s.client.version;
   // One pass over the matching cells for the groups and their counts; expanding a group only lists its rows.
-  const summary = useMemo(() => {
-    void version; // the matrix fills in place: count again as rows arrive
-    return data ? summarizeRows(data, { filter: s.filter, groupBy: s.groupBy, principalOrder: pOrder, resourceOrder: rOrder }) : null;
-  }, [data, version, s.filter, s.groupBy, pOrder, rOrder]);
+  const summarizer = useMemo(() => (data ? new Summarizer(data, { filter: s.filter, groupBy: s.groupBy, principalOrder: pOrder, resourceOrder: rOrder }) : null), [data, s.filter, s.groupBy, pOrder, rOrder]);
+  // The matrix fills in place: count the principals that arrived since (`version` says when).
+  const summary = useMemo(() => (void version, summarizer?.update() ?? null), [summarizer, version]);
   const expanded = s.expandAll === 'auto' ? (summary?.matches ?? 0) <= EXPAND_UP_TO : s.expandAll;
   const view = useMemo((): RowsView | null => (summary ? rowsOf(summary, expanded, s.toggled) : null), [summary, expanded, s.toggled]);
   const highlight = useHighlight(data?.actions ?? [], s.filter.action);
+  // Stable callbacks: rows that stay in view while scrolling are not rendered again.
+  const onOpen = useCallback((p: number, r: number, a: number) => void access.openCell(p, r, a), []);
+  const auto = s.expandAll === 'auto';
+  const onToggle = useCallback((id: number) => (auto ? toggleFromAuto(id, expanded) : access.toggleGroup(id)), [auto, expanded]);
 
   return (
     <div className="flex min-w-0 flex-1">
@@ -143,8 +146,8 @@ function Main({ onOpenWorkspace }: { onOpenWorkspace(ws: Workspace): void }) {
             groupBy={s.groupBy}
             selected={s.selected}
             highlight={highlight}
-            onOpen={(p, r, a) => void access.openCell(p, r, a)}
-            onToggle={(id) => (s.expandAll === 'auto' ? toggleFromAuto(id, expanded) : access.toggleGroup(id))}
+            onOpen={onOpen}
+            onToggle={onToggle}
           />
         ) : (
           <Welcome />

@@ -6,12 +6,12 @@
 // Keyboard: arrows move between cells, Page Up/Down by a screen, Home/End to the row's
 // ends, Ctrl+Home/End to the first/last row; Enter or Space explains a decision cell,
 // or opens/closes a group (so do → and ← on a group's first cell).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DECISION_CODES, STAGE_CODES, type Decision, type StageName } from '../../../engine';
 import { columnLabel, DECISION_LOOK } from './levels';
 import { shortAction } from './names';
 import type { Selected } from './store';
-import type { AccessData, GroupBy, RowsView } from './view';
+import type { AccessData, Group, GroupBy, RowsView } from './view';
 
 export const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 44;
@@ -98,19 +98,20 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
   const contentH = scaled ? MAX_HEIGHT : fullH;
   const perScreen = Math.max(1, Math.floor(bodyH / ROW_HEIGHT));
 
-  // The first row in view, and where the rows are drawn.
+  // The first row in view. Rows sit in a layer at `layerY`, each at (i - anchor) rows in it:
+  // the anchor moves rarely, so while scrolling only the layer moves and rows that stay in
+  // view keep their props (and are not rendered again).
   let first: number;
-  let place: (i: number) => number;
-  if (!scaled) {
-    first = Math.floor(top / ROW_HEIGHT);
-    place = (i) => i * ROW_HEIGHT;
-  } else {
+  if (!scaled) first = Math.floor(top / ROW_HEIGHT);
+  else {
     const range = Math.max(1, contentH - bodyH);
     first = Math.round((Math.min(top, range) / range) * Math.max(0, n - perScreen));
-    place = (i) => top + (i - first) * ROW_HEIGHT;
   }
   const from = Math.max(0, first - OVERSCAN);
   const to = Math.min(n, first + perScreen + OVERSCAN + 1);
+  const anchor = from - (from % 512);
+  const layerY = scaled ? top - (first - anchor) * ROW_HEIGHT : anchor * ROW_HEIGHT;
+  const place = (i: number) => (i - anchor) * ROW_HEIGHT;
 
   const row = Math.min(active.row, Math.max(0, n - 1));
   const col = Math.min(active.col, cols - 1);
@@ -197,26 +198,46 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
   const rowsInView: React.ReactNode[] = [];
   for (let i = from; i < to; i++) {
     const v = view.rows[i];
-    rowsInView.push(
-      v < 0 ? (
-        <GroupRow key={`g${v}`} i={i} data={data} view={view} g={-v - 1} groupBy={groupBy} top={place(i)} template={template} active={row === i ? col : -1} highlight={highlight} onToggle={onToggle} setActive={setActive} />
-      ) : (
+    if (v < 0) {
+      const group = view.groups[-v - 1];
+      rowsInView.push(
+        <GroupRow
+          key={`g${group.id}`}
+          i={i}
+          data={data}
+          group={group}
+          computed={groupBy === 'principal' ? group.id < data.done : data.done > 0}
+          groupBy={groupBy}
+          top={place(i)}
+          template={template}
+          active={row === i ? col : -1}
+          highlight={highlight}
+          onToggle={onToggle}
+          setActive={setActive}
+        />,
+      );
+    } else {
+      const p = Math.floor(v / R);
+      const r = v % R;
+      const isSelected = !!selected && selected.principal === p && selected.resource === r;
+      rowsInView.push(
         <PairRow
           key={v}
           i={i}
           k={v}
           data={data}
+          computed={p < data.done}
           groupBy={groupBy}
           top={place(i)}
           template={template}
           active={row === i ? col : -1}
-          selected={selected}
+          selectedCol={isSelected ? selected.action : -1}
           highlight={highlight}
           onOpen={onOpen}
           setActive={setActive}
-        />
-      ),
-    );
+        />,
+      );
+    }
   }
 
   return (
@@ -245,7 +266,9 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
         </div>
       </div>
       <div role="rowgroup" className="relative" style={{ height: contentH, minWidth }}>
-        {rowsInView}
+        <div className="absolute inset-x-0 top-0" style={{ transform: `translateY(${layerY}px)` }}>
+          {rowsInView}
+        </div>
       </div>
       {n === 0 && (
         <p className="p-4 text-sm text-(--muted)" data-testid="access-empty">
@@ -279,12 +302,22 @@ interface RowProps {
   setActive(a: Active): void;
 }
 
-function GroupRow({ i, data, view, g, groupBy, top, template, active, highlight, onToggle, setActive }: RowProps & { view: RowsView; g: number; onToggle(id: number): void }) {
-  const group = view.groups[g];
+const GroupRow = memo(function GroupRow({
+  i,
+  data,
+  group,
+  computed,
+  groupBy,
+  top,
+  template,
+  active,
+  highlight,
+  onToggle,
+  setActive,
+}: RowProps & { group: Group; computed: boolean; onToggle(id: number): void }) {
   const byPrincipal = groupBy === 'principal';
   const p = byPrincipal ? data.principals[group.id] : undefined;
   const r = byPrincipal ? undefined : data.resources[group.id];
-  const computed = byPrincipal ? group.id < data.done : data.done > 0;
   const unit = byPrincipal ? (group.rows === 1 ? 'repository' : 'repositories') : group.rows === 1 ? 'principal' : 'principals';
   return (
     <div
@@ -347,16 +380,28 @@ function GroupRow({ i, data, view, g, groupBy, top, template, active, highlight,
       ))}
     </div>
   );
-}
+});
 
-function PairRow({ i, k, data, groupBy, top, template, active, selected, highlight, onOpen, setActive }: RowProps & { k: number; selected: Selected | null; onOpen: Props['onOpen'] }) {
+const PairRow = memo(function PairRow({
+  i,
+  k,
+  data,
+  computed,
+  groupBy,
+  top,
+  template,
+  active,
+  selectedCol,
+  highlight,
+  onOpen,
+  setActive,
+}: RowProps & { k: number; computed: boolean; selectedCol: number; onOpen: Props['onOpen'] }) {
   const R = data.resources.length;
   const A = data.actions.length;
   const p = Math.floor(k / R);
   const r = k % R;
   const principal = data.principals[p];
   const resource = data.resources[r];
-  const computed = p < data.done;
   const base = (p * R + r) * A;
   return (
     <div role="row" aria-rowindex={i + 2} aria-level={2} data-testid="access-row" className="access-row absolute inset-x-0 grid" style={{ top, height: ROW_HEIGHT, gridTemplateColumns: template }}>
@@ -380,7 +425,7 @@ function PairRow({ i, k, data, groupBy, top, template, active, selected, highlig
         )}
       </div>
       {data.actions.map((a, c) => {
-        const isSelected = !!selected && selected.principal === p && selected.resource === r && selected.action === c;
+        const isSelected = selectedCol === c;
         if (!computed)
           return (
             <div key={a} role="gridcell" tabIndex={active === c + 1 ? 0 : -1} data-row={i} data-col={c + 1} data-testid="access-cell" data-decision="pending" className="access-cell flex items-center px-2 text-(--muted)">
@@ -422,7 +467,7 @@ function PairRow({ i, k, data, groupBy, top, template, active, selected, highlig
       })}
     </div>
   );
-}
+});
 
 /** The table's column for the filter's action, or -1. */
 export function useHighlight(actions: readonly string[], action: string): number {

@@ -98,3 +98,22 @@ describe('rows of the table', () => {
     expect(buildRows(half, { filter: { ...OPEN_FILTER, decision: 'ImplicitDeny' }, groupBy: 'principal', expandAll: true, toggled: new Set() }).matches).toBe(0);
   });
 });
+
+describe('counting as the matrix fills', () => {
+  it('an incremental summary equals one made at the end', async () => {
+    const { Summarizer, summarizeRows } = await import('./view');
+    for (const groupBy of ['principal', 'repository'] as const)
+      for (const filter of [OPEN_FILTER, { ...OPEN_FILTER, decision: 'Allow' as const }, { ...OPEN_FILTER, action: 'ecr:PutImage', decision: 'Deny' as const }]) {
+        const d = { ...data(), done: 0 };
+        const s = new Summarizer(d, { filter, groupBy });
+        const before = s.update();
+        expect(before.matches).toBe(filter.decision === 'any' ? 4 : 0);
+        d.done = 1;
+        s.update();
+        d.done = 2;
+        const after = s.update();
+        const whole = summarizeRows({ ...d }, { filter, groupBy });
+        expect([after.matches, after.groups.map((g) => [g.id, g.rows, [...g.allow], [...g.explicit]])]).toEqual([whole.matches, whole.groups.map((g) => [g.id, g.rows, [...g.allow], [...g.explicit]])]);
+      }
+  });
+});

@@ -175,46 +175,83 @@ export interface RowsSummary {
 }
 
 export function summarizeRows(data: AccessData, o: MatchOptions): RowsSummary {
-  const ps = ordered(o.principalOrder, data.principals.length, matchingPrincipals(data.principals, o.filter.principal));
-  const rs = ordered(o.resourceOrder, data.resources.length, matchingResources(data.resources, o.filter.repository));
-  const f = pairFilter(data, o.filter);
-  const R = data.resources.length;
-  const A = data.actions.length;
-  const d = data.decisions;
-  const ALLOW = DECISION_CODES.indexOf('Allow' satisfies Decision);
-  const EXPLICIT = DECISION_CODES.indexOf('ExplicitDeny' satisfies Decision);
-  // Principal-major, the matrix's own order, whichever way it is grouped: counts go to the group's slot.
-  const slots = o.groupBy === 'principal' ? data.principals.length : R;
-  const rows = new Int32Array(slots);
-  const allow = new Int32Array(slots * A);
-  const explicit = new Int32Array(slots * A);
-  const byPrincipal = o.groupBy === 'principal';
-  let matches = 0;
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i];
-    const computed = p < data.done;
-    for (let j = 0; j < rs.length; j++) {
-      const r = rs[j];
-      const k = (p * R + r) * A;
-      if (!passes(f, d, k, A, computed)) continue;
-      const g = byPrincipal ? p : r;
-      rows[g]++;
-      matches++;
-      if (!computed) continue;
-      const at = g * A;
-      for (let a = 0; a < A; a++) {
-        const c = d[k + a];
-        if (c === ALLOW) allow[at + a]++;
-        else if (c === EXPLICIT) explicit[at + a]++;
+  return new Summarizer(data, o).update();
+}
+
+/**
+ * Counts an answer as the matrix fills: each update reads only the principals computed
+ * since the last one (their cells never change), so a table of 2.5 million pairs is not
+ * counted again from the start a few times a second while it fills.
+ */
+export class Summarizer {
+  private readonly ps: Int32Array;
+  private readonly rs: Int32Array;
+  private readonly f: PairFilter;
+  private readonly byPrincipal: boolean;
+  private readonly rows: Int32Array;
+  private readonly allow: Int32Array;
+  private readonly explicit: Int32Array;
+  private matches = 0;
+  /** Principals `0 .. counted - 1` are in the counts. */
+  private counted = 0;
+  private last: RowsSummary | undefined;
+
+  constructor(
+    private readonly data: AccessData,
+    private readonly o: MatchOptions,
+  ) {
+    this.ps = ordered(o.principalOrder, data.principals.length, matchingPrincipals(data.principals, o.filter.principal));
+    this.rs = ordered(o.resourceOrder, data.resources.length, matchingResources(data.resources, o.filter.repository));
+    this.f = pairFilter(data, o.filter);
+    this.byPrincipal = o.groupBy === 'principal';
+    const slots = this.byPrincipal ? data.principals.length : data.resources.length;
+    this.rows = new Int32Array(slots);
+    this.allow = new Int32Array(slots * data.actions.length);
+    this.explicit = new Int32Array(slots * data.actions.length);
+  }
+
+  /** The summary as of the principals computed now. */
+  update(): RowsSummary {
+    const { data, ps, rs, f, rows, allow, explicit, byPrincipal } = this;
+    const done = data.done;
+    if (this.last && done === this.counted) return this.last;
+    const R = data.resources.length;
+    const A = data.actions.length;
+    const d = data.decisions;
+    const ALLOW = DECISION_CODES.indexOf('Allow' satisfies Decision);
+    const EXPLICIT = DECISION_CODES.indexOf('ExplicitDeny' satisfies Decision);
+    // Principal-major, the matrix's own order, whichever way it is grouped: counts go to the group's slot.
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      if (p < this.counted || p >= done) continue;
+      for (let j = 0; j < rs.length; j++) {
+        const r = rs[j];
+        const k = (p * R + r) * A;
+        if (!passes(f, d, k, A, true)) continue;
+        const g = byPrincipal ? p : r;
+        rows[g]++;
+        this.matches++;
+        const at = g * A;
+        for (let a = 0; a < A; a++) {
+          const c = d[k + a];
+          if (c === ALLOW) allow[at + a]++;
+          else if (c === EXPLICIT) explicit[at + a]++;
+        }
       }
     }
+    this.counted = done;
+    // Principals not computed yet answer only a filter that keeps every pair: their rows, without counts.
+    let pending = 0;
+    if (f.mode === 0) for (let i = 0; i < ps.length; i++) if (ps[i] >= done) pending++;
+    const groups: RowsSummary['groups'] = [];
+    for (const g of byPrincipal ? ps : rs) {
+      const n = rows[g] + (pending === 0 ? 0 : byPrincipal ? (g >= done ? rs.length : 0) : pending);
+      if (n === 0) continue;
+      groups.push({ id: g, rows: n, allow: allow.slice(g * A, g * A + A), explicit: explicit.slice(g * A, g * A + A) });
+    }
+    this.last = { data, groupBy: this.o.groupBy, groups, matches: this.matches + pending * rs.length, ps, rs, filter: f };
+    return this.last;
   }
-  const groups: RowsSummary['groups'] = [];
-  for (const g of byPrincipal ? ps : rs) {
-    if (rows[g] === 0) continue;
-    groups.push({ id: g, rows: rows[g], allow: allow.slice(g * A, g * A + A), explicit: explicit.slice(g * A, g * A + A) });
-  }
-  return { data, groupBy: o.groupBy, groups, matches, ps, rs, filter: f };
 }
 
 /** The visible rows of a summary: every group's header, and the pairs of the expanded ones. */
