@@ -231,9 +231,60 @@ test('a generated larger account: the progress bar appears and completes, the pa
   await expect(app.id('access-warnings')).toHaveCount(0);
   await app.screenshot('access-generated');
 
-  // Cancel: a new computation (another column) stopped half-way, then finished.
+  // Another column: the table is computed again.
   await app.fill('access-add-action', 'ecr:DescribeImages');
   await app.id('access-add-action-button').click();
   await expect(app.id('access-done')).toBeVisible({ timeout: 20_000 });
   expect(await app.page.locator('[data-testid=access-table] [role=columnheader]').count()).toBe(6);
+});
+
+test('a computation can be cancelled, and a new load replaces the one running', async ({ app }) => {
+  await openAccess(app);
+  await app.fill('access-region', 'us-east-1');
+  // 5,000 roles × 500 repositories: 10 million decisions, long enough to stop half-way.
+  await app.id('access-file-input').setInputFiles(generatedAccount(5000, 500));
+  await expect(app.id('access-progress')).toBeVisible({ timeout: 20_000 });
+  // The page answers meanwhile: the last role, computed last.
+  await app.fill('access-filter-principal', 'svc-4999');
+  await expect(app.id('access-filter-principal')).toHaveValue('svc-4999');
+  await app.id('access-cancel').click();
+  await expect(app.id('access-cancelled')).toBeVisible();
+  await expect(app.id('access-progress')).toHaveCount(0);
+  const stopped = await app.id('access-cancelled').textContent();
+  expect(stopped).toMatch(/Stopped after [\d,]+ of 5,000 principals/);
+  await expect(app.page.locator('[data-testid=access-cell][data-decision=pending]').first()).toBeVisible();
+
+  // Go on, then load another account before it ends: only the new account's table shows.
+  await app.id('access-resume').click();
+  await expect(app.id('access-progress')).toBeVisible();
+  await app.id('access-example').click();
+  await expect(app.id('access-done')).toBeVisible({ timeout: 20_000 });
+  await expect(app.id('access-summary-principals')).toHaveText('5 roles, 2 users');
+  await app.id('access-clear').click();
+  await expect(app.id('access-count')).toHaveAttribute('data-matches', '35');
+  await expect(app.page.locator('[data-testid=access-cell][data-decision=pending]')).toHaveCount(0);
+});
+
+test('works offline once visited', async ({ app, page, context }) => {
+  await openAccess(app);
+  await app.id('access-example').click();
+  await expect(app.id('access-done')).toBeVisible();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const keys = (await (await caches.open('policy-sim-v1')).keys()).map((r) => r.url);
+          return [/\/assets\/AccessPanel-[^/]+\.js$/, /\/assets\/AccessPanel-[^/]+\.css$/, /\/assets\/access\.worker-[^/]+\.js$/].filter((re) => keys.some((k) => re.test(k))).length;
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe(3);
+  await context.setOffline(true);
+  await page.reload();
+  await app.expectDecision('Allow');
+  await app.id('access-button').click();
+  await app.id('access-example').click();
+  await expect(app.id('access-done')).toBeVisible();
+  await expect(app.page.locator('[data-testid=access-cell]').first()).toHaveAttribute('data-decision', /Allow|Deny/);
+  await context.setOffline(false);
 });

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import type { Workspace } from '../../../engine';
+import { keepForOffline } from '../../offline';
 import { useActions, useApp } from '../../store';
 import type { ThemePref } from '../../store/types';
 import { AccessTable, useHighlight } from './AccessTable';
@@ -16,6 +17,9 @@ import { principalOrder, resourceOrder, rowsOf, Summarizer, type RowsView } from
 import './access.css';
 
 const NEXT_THEME: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
+
+// This chunk and its CSS arrive after the first visit's files were handed to the service worker.
+if (import.meta.env.PROD) keepForOffline(() => performance.getEntriesByType('resource').map((e) => e.name));
 
 export default function AccessPanel({ onClose }: { onClose(): void }) {
   const root = useRef<HTMLDivElement>(null);

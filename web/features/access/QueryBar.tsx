@@ -206,7 +206,7 @@ function Status({ view }: { view: RowsView | null }) {
       {c.status === 'cancelled' && (
         <span data-testid="access-cancelled">
           Stopped after {fmt(done)} of {fmt(total)} principals.{' '}
-          <button type="button" className="underline" onClick={access.recompute}>
+          <button type="button" className="underline" data-testid="access-resume" onClick={access.resume}>
             Compute the rest
           </button>
         </span>

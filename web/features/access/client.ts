@@ -61,6 +61,7 @@ export class AccessClient {
   private computeJob = 0;
   private computeStarted = 0;
   private nextRequest = 1;
+  private context: Context = {};
   private readonly waiting = new Map<number, (e: Explained) => void>();
   private state: ClientState = EMPTY_STATE;
   private lastNotify = -Infinity;
@@ -130,8 +131,21 @@ export class AccessClient {
     this.computeJob = job;
     this.failWaiting();
     this.computeStarted = this.now();
+    this.context = context;
     this.set({ status: 'running', computeError: null, computeMs: 0 });
     this.send({ type: 'compute', job, actions, context });
+  }
+
+  /** Goes on with a cancelled computation from the first principal it had not reached. */
+  resume(): void {
+    const data = this.state.data;
+    if (this.state.status !== 'cancelled' || !data || !this.state.account) return;
+    const job = this.nextJob++;
+    this.computeJob = job;
+    this.failWaiting();
+    this.computeStarted = this.now();
+    this.set({ status: 'running', computeError: null, computeMs: 0 });
+    this.send({ type: 'compute', job, actions: data.actions, context: this.context, from: data.done });
   }
 
   cancel(): void {
@@ -179,6 +193,12 @@ export class AccessClient {
         return;
       case 'started': {
         if (m.job !== this.computeJob || !this.state.account) return;
+        const kept = this.state.data;
+        if (m.from > 0 && kept && kept.actions.length === m.actions.length && kept.done === m.from) {
+          // Resumed: the rows so far stay.
+          this.set({ job: m.job });
+          return;
+        }
         const cells = m.principals * m.resources * m.actions.length;
         const data: AccessData = {
           principals: this.state.account.principals,

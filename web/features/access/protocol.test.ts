@@ -124,12 +124,26 @@ describe('access worker protocol', () => {
     expect(h.sent.some((m) => m.type === 'cancelled')).toBe(true);
     expect(h.client.snapshot.data!.done).toBe(afterOne);
 
+    // Resumed, it computes only the rest, and the whole equals a run from the start.
+    h.client.resume();
+    h.drain();
+    expect(h.client.snapshot.status).toBe('done');
+    const resumedRows = h.sent.filter((m) => m.type === 'rows').at(-1);
+    expect(resumedRows).toMatchObject({ to: 60 });
+    const again = harness();
+    again.client.load(big, { region: 'us-east-1' });
+    again.client.compute([...DEFAULT_ACTIONS], {});
+    again.drain();
+    expect(Array.from(h.client.snapshot.data!.decisions)).toEqual(Array.from(again.client.snapshot.data!.decisions));
+    expect(Array.from(h.client.snapshot.data!.stages)).toEqual(Array.from(again.client.snapshot.data!.stages));
+
     // Compute, then compute again with other actions before the first finishes.
+    const mark = h.sent.length;
     h.client.compute([...DEFAULT_ACTIONS], {});
     h.tick();
     h.client.compute(['ecr:PutImage'], {});
     h.drain();
-    const done = h.sent.filter((m) => m.type === 'done');
+    const done = h.sent.slice(mark).filter((m) => m.type === 'done');
     expect(done).toHaveLength(1);
     expect(h.client.snapshot.status).toBe('done');
     expect(h.client.snapshot.data!.actions).toEqual(['ecr:PutImage']);

@@ -26,7 +26,7 @@ export type Context = Record<string, string | string[]>;
 
 export type ToWorker =
   | { type: 'load'; job: number; files: AccountFile[]; region?: string; accountId?: string }
-  | { type: 'compute'; job: number; actions: string[]; context: Context; now?: string }
+  | { type: 'compute'; job: number; actions: string[]; context: Context; now?: string; from?: number }
   | { type: 'cancel'; job: number }
   | { type: 'explain'; job: number; request: number; principal: number; resource: number; action: number };
 
@@ -50,7 +50,7 @@ export type FromWorker =
   | { type: 'hello'; urls: string[] }
   | { type: 'loaded'; job: number; account: AccountSummary; ms: number }
   | { type: 'load-failed'; job: number; error: string }
-  | { type: 'started'; job: number; principals: number; resources: number; actions: string[] }
+  | { type: 'started'; job: number; principals: number; resources: number; actions: string[]; from: number }
   | { type: 'rows'; job: number; from: number; to: number; decisions: Uint8Array; stages: Uint8Array; total: number }
   | { type: 'done'; job: number; ms: number }
   | { type: 'cancelled'; job: number }
@@ -130,6 +130,9 @@ export function createWorkerHost(post: Post, later: Later, options: HostOptions 
       return;
     }
     const actions = (Array.isArray(m.actions) ? m.actions : []).filter((a) => typeof a === 'string');
+    // Resuming (`from` > 0) goes on at the same moment in time as the rows already computed.
+    const from = Math.max(0, Math.min(Math.floor(Number(m.from) || 0), account.principals.length));
+    const resumedNow = from > 0 ? input?.now : undefined;
     input = {
       job: m.job,
       principals: account.principals,
@@ -139,14 +142,15 @@ export function createWorkerHost(post: Post, later: Later, options: HostOptions 
       rcps: account.rcps,
       context: m.context ?? {},
       principalContext: principalContext(account.principals),
-      now: m.now ?? new Date().toISOString(),
+      now: m.now ?? resumedNow ?? new Date().toISOString(),
     };
     const run: Running = { job: m.job, cancelled: false };
     running = run;
     const cells = account.resources.length * actions.length;
     const total = account.principals.length;
-    post({ type: 'started', job: m.job, principals: total, resources: account.resources.length, actions });
-    const rows = whoCanRows(input, { batchSize: Math.max(1, Math.min(1000, Math.floor(cellsPerPost / Math.max(1, cells)))) });
+    post({ type: 'started', job: m.job, principals: total, resources: account.resources.length, actions, from });
+    const rest = from > 0 ? { ...input, principals: input.principals.slice(from) } : input;
+    const rows = whoCanRows(rest, { batchSize: Math.max(1, Math.min(1000, Math.floor(cellsPerPost / Math.max(1, cells)))) });
     const started = now();
     const step = () => {
       if (run.cancelled) return;
@@ -159,8 +163,8 @@ export function createWorkerHost(post: Post, later: Later, options: HostOptions 
             post({ type: 'done', job: run.job, ms: now() - started });
             return;
           }
-          const { from, to, decisions, stages } = next.value;
-          post({ type: 'rows', job: run.job, from, to, decisions, stages, total }, [decisions.buffer, stages.buffer]);
+          const { decisions, stages } = next.value;
+          post({ type: 'rows', job: run.job, from: from + next.value.from, to: from + next.value.to, decisions, stages, total }, [decisions.buffer, stages.buffer]);
           if (now() >= until) break;
         }
       } catch (e) {

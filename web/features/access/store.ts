@@ -164,6 +164,9 @@ export const access = {
   cancel(): void {
     theClient().cancel();
   },
+  resume(): void {
+    theClient().resume();
+  },
   recompute(): void {
     if (get().client.account) compute();
   },
