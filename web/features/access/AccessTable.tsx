@@ -192,8 +192,8 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
     if (handled) e.preventDefault();
   };
 
-  const template = `minmax(15rem, 1fr) repeat(${A}, minmax(9.5rem, 10rem))`;
-  const minWidth = `calc(15rem + ${A} * 9.5rem)`;
+  const template = `minmax(17rem, 1fr) repeat(${A}, minmax(9rem, 10rem))`;
+  const minWidth = `calc(17rem + ${A} * 9rem)`;
   const other = groupBy === 'principal' ? 'Repository' : 'Principal';
   const rowsInView: React.ReactNode[] = [];
   for (let i = from; i < to; i++) {
@@ -279,6 +279,17 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
   );
 }
 
+/** The name first (what people look for), its path after it, dimmed: `ci-deployer /service/`. */
+function PrincipalLabel({ name, pathName, arn, strong = false }: { name: string; pathName: string; arn: string; strong?: boolean }) {
+  const path = pathName.length > name.length ? `/${pathName.slice(0, pathName.length - name.length)}` : '';
+  return (
+    <span className="flex min-w-0 items-baseline gap-1.5" title={arn}>
+      <span className={`truncate ${strong ? 'font-medium' : ''}`}>{name}</span>
+      {path && <span className="truncate text-xs text-(--muted)">{path}</span>}
+    </span>
+  );
+}
+
 function Counts({ allow, explicit, rows, computed }: { allow: number; explicit: number; rows: number; computed: boolean }) {
   if (!computed) return <span className="text-(--muted)">…</span>;
   const label = `${allow} allowed, ${explicit} explicitly denied, of ${rows}`;
@@ -349,9 +360,7 @@ const GroupRow = memo(function GroupRow({
             <span className="access-type" data-type={p.type}>
               {p.type}
             </span>
-            <span className="truncate font-medium" title={p.arn}>
-              {p.pathName}
-            </span>
+            <PrincipalLabel name={p.name} pathName={p.pathName} arn={p.arn} strong />
           </>
         ) : (
           <>
@@ -418,9 +427,7 @@ const PairRow = memo(function PairRow({
             <span className="access-type" data-type={principal.type}>
               {principal.type}
             </span>
-            <span className="truncate" title={principal.arn}>
-              {principal.pathName}
-            </span>
+            <PrincipalLabel name={principal.name} pathName={principal.pathName} arn={principal.arn} />
           </>
         )}
       </div>

@@ -1,6 +1,6 @@
 // Above the table: the one-line query, the filters it sets (editable one by one), the
 // grouping, CSV export, and the computation's progress with a cancel button.
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Inline } from '../../lib/Inline';
 import { csvChunks } from './csv';
@@ -149,18 +149,21 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
               <option value="repository">Repository</option>
             </select>
           </label>
+        </div>
+      )}
+      <Status view={view}>
+        <div className="flex items-center gap-2">
           <button type="button" className={button} data-testid="access-expand" disabled={!view} onClick={() => access.setExpandAll(!expanded)}>
             {expanded ? 'Collapse all' : 'Expand all'}
           </button>
           <button type="button" className={button} data-testid="access-clear" disabled={!view} onClick={() => access.ask('')}>
             Clear
           </button>
-          <button type="button" className={`${button} ml-auto`} data-testid="access-export" disabled={!view || s.client.status === 'running'} onClick={exportCsv} title="The cells that answer the filters, one per line">
+          <button type="button" className={button} data-testid="access-export" disabled={!view || s.client.status === 'running'} onClick={exportCsv} title="The cells that answer the filters, one per line">
             Export CSV
           </button>
         </div>
-      )}
-      <Status view={view} />
+      </Status>
     </div>
   );
 }
@@ -171,7 +174,7 @@ function useExamples(): string[] {
   return [QUERY_EXAMPLES[0], first ? `what can ${/\s/.test(first) ? `"${first}"` : first} do in ecr` : QUERY_EXAMPLES[4], QUERY_EXAMPLES[2], QUERY_EXAMPLES[6]];
 }
 
-function Status({ view }: { view: RowsView | null }) {
+function Status({ view, children }: { view: RowsView | null; children: ReactNode }) {
   const s = useAccess(useShallow((x) => ({ client: x.client, querySummary: x.querySummary })));
   const c = s.client;
   const data = c.data;
@@ -222,11 +225,12 @@ function Status({ view }: { view: RowsView | null }) {
         </span>
       )}
       {view && (
-        <span data-testid="access-count" data-matches={view.matches} className="ml-auto">
+        <span data-testid="access-count" data-matches={view.matches} className="ml-auto text-right">
           {s.querySummary && <strong className="mr-1">{<Inline text={s.querySummary} />}:</strong>}
           {fmt(view.matches)} of {fmt(view.pairs)} principal–repository pairs in {fmt(view.groups.length)} {view.groups.length === 1 ? 'group' : 'groups'}
         </span>
       )}
+      {view && children}
     </div>
   );
 }
