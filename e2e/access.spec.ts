@@ -238,7 +238,7 @@ test('a generated larger account: the progress bar appears and completes, the pa
   expect(await app.page.locator('[data-testid=access-table] [role=columnheader]').count()).toBe(6);
 });
 
-test('a computation can be cancelled, and a new load replaces the one running', async ({ app }) => {
+test('a computation can be cancelled, and a new load replaces the one running', async ({ app, page }) => {
   await openAccess(app);
   await app.fill('access-region', 'us-east-1');
   for (const action of ['ecr:DescribeImages', 'ecr:ListImages']) {
@@ -247,8 +247,18 @@ test('a computation can be cancelled, and a new load replaces the one running', 
   }
   // 5,000 roles × 500 repositories × 6 actions: 15 million decisions, long enough to stop half-way.
   await app.id('access-file-input').setInputFiles(generatedAccount(5000, 500));
-  await expect(app.id('access-progress')).toBeVisible({ timeout: 20_000 });
-  await app.id('access-cancel').click();
+  // Cancel in the first frame that shows rows coming in: Playwright's own click waits for the
+  // button to hold still over frames, which on a loaded 2-core machine can outlast the run.
+  await page.waitForFunction(
+    () => {
+      const cancel = document.querySelector<HTMLButtonElement>('[data-testid=access-cancel]');
+      const done = Number(document.querySelector('[data-testid=access-progress]')?.getAttribute('aria-valuenow'));
+      if (cancel && done > 0) cancel.click();
+      return !!cancel && done > 0;
+    },
+    null,
+    { polling: 'raf', timeout: 20_000 },
+  );
   await expect(app.id('access-cancelled')).toBeVisible();
   await expect(app.id('access-progress')).toHaveCount(0);
   const stopped = await app.id('access-cancelled').textContent();

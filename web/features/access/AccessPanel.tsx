@@ -170,8 +170,8 @@ function toggleFromAuto(id: number, expanded: boolean): void {
 }
 
 function Welcome() {
-  const loading = useAccess((x) => x.client.loading || x.client.status === 'running');
-  if (loading) return <div className="flex-1" />;
+  const busy = useAccess((x) => x.client.loading || !!x.client.account);
+  if (busy) return <div className="flex-1" />;
   return (
     <div className="flex flex-1 items-start justify-center overflow-auto p-8" data-testid="access-welcome">
       <div className="max-w-xl text-sm">

@@ -62,6 +62,7 @@ export class AccessClient {
   private computeStarted = 0;
   private nextRequest = 1;
   private context: Context = {};
+  private actions: string[] = [];
   private readonly waiting = new Map<number, (e: Explained) => void>();
   private state: ClientState = EMPTY_STATE;
   private lastNotify = -Infinity;
@@ -132,6 +133,7 @@ export class AccessClient {
     this.failWaiting();
     this.computeStarted = this.now();
     this.context = context;
+    this.actions = actions;
     this.set({ status: 'running', computeError: null, computeMs: 0 });
     this.send({ type: 'compute', job, actions, context });
   }
@@ -139,7 +141,9 @@ export class AccessClient {
   /** Goes on with a cancelled computation from the first principal it had not reached. */
   resume(): void {
     const data = this.state.data;
-    if (this.state.status !== 'cancelled' || !data || !this.state.account) return;
+    if (this.state.status !== 'cancelled' || !this.state.account) return;
+    // Stopped before its first row: start again.
+    if (!data) return this.compute(this.actions, this.context);
     const job = this.nextJob++;
     this.computeJob = job;
     this.failWaiting();
