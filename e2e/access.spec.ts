@@ -115,7 +115,9 @@ test('ask who can push to prod/*, filter, and export the answer as CSV', async (
   await expect(app.page.locator('[data-testid=access-group]')).toHaveText([/prod\/api/, /prod\/web/]);
   await expect(app.page.locator('[data-testid=access-cell][data-action="ecr:PutImage"][data-decision=Allow]')).toHaveCount(2);
   await expect(cell(app, 'release', 'prod/api', 'ecr:PutImage')).toHaveAttribute('data-decision', 'Allow');
+  await app.id('access-syntax-toggle').click();
   await app.screenshot('access-who-can-push');
+  await app.id('access-syntax-toggle').click();
 
   const [download] = await Promise.all([page.waitForEvent('download'), app.id('access-export').click()]);
   expect(download.suggestedFilename()).toBe('ecr-access.csv');
@@ -153,6 +155,10 @@ test('ask who can push to prod/*, filter, and export the answer as CSV', async (
   await expect(cell(app, 'ci-deployer', 'prod/api', 'ecr:PutImage')).toHaveAttribute('data-decision', 'ExplicitDeny');
   await expect(cell(app, 'ci-deployer', 'team-a/api', 'ecr:DescribeImages')).toHaveAttribute('data-decision', 'ImplicitDeny');
   await app.screenshot('access-what-can');
+
+  await app.id('access-syntax-toggle').click();
+  await expect(app.id('access-syntax')).toContainText('who can <level>');
+  await app.id('access-syntax-toggle').click();
 
   // A query the grammar does not read says what it expected.
   await app.fill('access-query', 'who may push');
@@ -228,6 +234,8 @@ test('a generated larger account: the progress bar appears and completes, the pa
   expect(rendered).toBeLessThan(80);
   await app.id('access-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(app.page.locator('[data-testid=access-row]').last()).toContainText('team-9/app-99');
+  // The group of the top row stays in sight.
+  await expect(app.page.locator('.access-pinned')).toContainText('svc-299');
   await expect(app.id('access-warnings')).toHaveCount(0);
   await app.screenshot('access-generated');
 

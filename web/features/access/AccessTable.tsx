@@ -113,6 +113,14 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
   const layerY = scaled ? top - (first - anchor) * ROW_HEIGHT : anchor * ROW_HEIGHT;
   const place = (i: number) => (i - anchor) * ROW_HEIGHT;
 
+  // The group the top row belongs to stays in sight, pinned under the column headers.
+  let pinned: Group | undefined;
+  if (n > 0 && view.rows[Math.min(first, n - 1)] >= 0) {
+    let i = Math.min(first, n - 1);
+    while (i > 0 && view.rows[i] >= 0) i--;
+    if (view.rows[i] < 0) pinned = view.groups[-view.rows[i] - 1];
+  }
+
   const row = Math.min(active.row, Math.max(0, n - 1));
   const col = Math.min(active.col, cols - 1);
 
@@ -264,6 +272,7 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
             </div>
           ))}
         </div>
+        {pinned && <PinnedGroup data={data} group={pinned} groupBy={groupBy} template={template} onToggle={onToggle} />}
       </div>
       <div role="rowgroup" className="relative" style={{ height: contentH, minWidth }}>
         <div className="absolute inset-x-0 top-0" style={{ transform: `translateY(${layerY}px)` }}>
@@ -275,6 +284,20 @@ export function AccessTable({ data, view, groupBy, selected, highlight, onOpen, 
           No principal and repository answer these filters.
         </p>
       )}
+    </div>
+  );
+}
+
+/** A copy of the top row's group, for the eye only (the real row is in the grid): a click folds it. */
+function PinnedGroup({ data, group, groupBy, template, onToggle }: { data: AccessData; group: Group; groupBy: GroupBy; template: string; onToggle(id: number): void }) {
+  const p = groupBy === 'principal' ? data.principals[group.id] : undefined;
+  const r = groupBy === 'principal' ? undefined : data.resources[group.id];
+  return (
+    <div aria-hidden="true" className="access-pinned absolute inset-x-0 grid cursor-pointer" style={{ top: HEADER_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template }} onClick={() => onToggle(group.id)}>
+      <div className="flex min-w-0 items-center gap-1.5 px-2 text-[13px]">
+        <span className="w-3 text-(--muted)">▾</span>
+        {p ? <PrincipalLabel name={p.name} pathName={p.pathName} arn={p.arn} strong /> : <span className="truncate font-mono font-medium">{r?.name}</span>}
+      </div>
     </div>
   );
 }

@@ -36,6 +36,7 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
   );
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  const [syntax, setSyntax] = useState(false);
   const data = s.client.data;
   const ready = !!s.client.account;
   const examples = useExamples();
@@ -85,7 +86,11 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
         <button type="submit" className={`${button} font-medium`} data-testid="access-ask" disabled={!ready}>
           Ask
         </button>
+        <button type="button" className={button} data-testid="access-syntax-toggle" aria-expanded={syntax} onClick={() => setSyntax(!syntax)}>
+          Syntax
+        </button>
       </form>
+      {syntax && <Syntax />}
       <div id={`${id}-qhelp`} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-(--muted)">
         {s.queryError ? (
           <span role="alert" data-testid="access-query-error" className="text-red-700 dark:text-red-400">
@@ -164,6 +169,31 @@ export function QueryBar({ view, expanded, pOrder, rOrder }: Props) {
           </button>
         </div>
       </Status>
+    </div>
+  );
+}
+
+const SYNTAX: [string, string][] = [
+  ['who can <level> [to|on|in|from] <repository glob>', 'who is allowed it there, by repository'],
+  ['what can <principal glob> do [in ecr]', 'where a principal (name, path/name or ARN) is allowed anything'],
+  ['<level>', 'pull (ecr:BatchGetImage), push (ecr:PutImage), delete (ecr:BatchDeleteImage), manage (ecr:SetRepositoryPolicy), or any action: ecr:DescribeImages, DescribeImages'],
+  ['principal:<glob> repo:<glob> action:<level> decision:<d>', 'filters, alone or after a question; d is allow, deny, explicit, implicit or any'],
+  ['* and ?', 'any run of characters, one character; case aside; quote a glob with " \' or `'],
+];
+
+function Syntax() {
+  return (
+    <div className="rounded border border-(--border) bg-(--panel) p-2 text-xs" data-testid="access-syntax">
+      <table className="w-full">
+        <tbody>
+          {SYNTAX.map(([form, what]) => (
+            <tr key={form} className="align-top">
+              <td className="py-0.5 pr-3 font-mono whitespace-nowrap">{form}</td>
+              <td className="py-0.5 text-(--muted)">{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
