@@ -83,6 +83,27 @@
  *              aws-cli-simulate, aws-cli-simulate-copy, aws-cli-simulate-status,
  *              aws-cli-simulate-notes, aws-cli-validate, aws-cli-validate-copy,
  *              aws-cli-validate-status, aws-cli-validate-notes, aws-cli-note
+ * Access:      access-button (header; opens the panel), access-panel, access-close, access-theme,
+ *              access-sidebar-toggle, access-welcome,
+ *              account: access-choose-files, access-file-input, access-example, access-region,
+ *              access-account-id, access-load-error, access-summary (data-principals, data-resources),
+ *              access-summary-principals, access-summary-resources, access-summary-org,
+ *              access-warnings, access-warning,
+ *              context: access-org-id, access-org-hint, access-context,
+ *              columns: access-level (data-action), access-extra-action (data-action),
+ *              access-add-action, access-add-action-button,
+ *              query: access-query, access-ask, access-query-error, access-syntax-toggle,
+ *              access-syntax, access-filter-principal,
+ *              access-filter-repository, access-filter-action, access-filter-decision, access-group-by,
+ *              access-expand, access-clear, access-export,
+ *              status: access-progress (role=progressbar), access-cancel, access-cancelled, access-resume,
+ *              access-done (data-ms), access-count (data-matches),
+ *              table: access-table (data-rows), access-empty, access-group (data-group, aria-expanded),
+ *              access-row, access-cell (data-decision = Allow | ExplicitDeny | ImplicitDeny | pending,
+ *              data-stage, data-principal, data-repository, data-action),
+ *              explanation: access-explanation (data-decision), access-explanation-close,
+ *              access-explanation-decision, access-explanation-message, access-deciding-statement
+ *              (data-effect), access-eval-step (data-stage, data-outcome), access-open-workspace
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';

@@ -11,6 +11,7 @@ import { NoticeLog } from './notices/Notices';
 import { ImportButton } from './import/ImportButton';
 import { ShareButton } from './share/ShareButton';
 import { WorkspaceFileButtons } from './files/WorkspaceFiles';
+import { AccessButton } from './access/AccessButton';
 
 const THEME_LABEL: Record<ThemePref, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 const NEXT: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
@@ -47,6 +48,7 @@ export function Header() {
         )}
         <NoticeLog />
         <WorkspaceFileButtons />
+        <AccessButton />
         <ShareButton />
         <button
           type="button"

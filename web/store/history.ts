@@ -110,6 +110,7 @@ const DEFAULT_NAMES: Record<ReplaceReason, string> = {
   restore: 'Restored workspace',
   file: 'Opened file',
   import: 'Imported from AWS',
+  access: 'A request from the Access table',
 };
 
 function openedText(reason: ReplaceReason, name: string): string {
@@ -126,6 +127,8 @@ function openedText(reason: ReplaceReason, name: string): string {
       return `Opened “${name}”.`;
     case 'import':
       return `Imported “${name}”.`;
+    case 'access':
+      return `Opened “${name}” from the Access table.`;
   }
 }
 
@@ -143,6 +146,8 @@ function replacedNote(reason: ReplaceReason, name: string): string {
       return `Replaced by the file “${name}”`;
     case 'import':
       return `Replaced by the import “${name}”`;
+    case 'access':
+      return `Replaced by “${name}” from the Access table`;
   }
 }
 

@@ -59,7 +59,7 @@ export interface Notice {
 }
 
 /** Why the workspace is replaced; other features (file open, AWS import) pass their own. */
-export type ReplaceReason = 'example' | 'shared' | 'reset' | 'restore' | 'file' | 'import';
+export type ReplaceReason = 'example' | 'shared' | 'reset' | 'restore' | 'file' | 'import' | 'access';
 
 /** A workspace that was replaced, kept so that it can be restored. */
 export interface HistoryEntry {
