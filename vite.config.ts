@@ -7,10 +7,13 @@ import { thirdPartyLicenses } from './scripts/licenses.mjs';
 
 // `base: './'` makes every asset URL relative, so `dist/` works from any
 // static host and any sub-path (for example https://example.org/policy-sim/).
+const engineSource = () => engineFromSource(fileURLToPath(new URL('./engine', import.meta.url)));
+
 export default defineConfig({
   base: './',
-  plugins: [engineFromSource(fileURLToPath(new URL('./engine', import.meta.url))), react(), tailwindcss(), thirdPartyLicenses({ alsoBundled: ['tailwindcss'] })],
-  worker: { format: 'es' },
+  plugins: [engineSource(), react(), tailwindcss(), thirdPartyLicenses({ alsoBundled: ['tailwindcss'] })],
+  // Workers import the engine from source too (not the built package), so they bundle only what they use.
+  worker: { format: 'es', plugins: () => [engineSource()] },
   build: {
     target: 'es2022',
     sourcemap: false,

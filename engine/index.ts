@@ -66,6 +66,10 @@ export type { WhoCanEntry, WhoCanInput, WhoCanMatrix, WhoCanOptions, WhoCanResou
 export { kindInfo, isPolicyKind, defaultPolicyName, POLICY_KIND_LIST } from './policy/kinds.ts';
 export type { PolicyKindInfo, PrincipalRule, ResourceRule, SizeQuota } from './policy/kinds.ts';
 
+/** The engine's one glob matcher: IAM's `*` and `?` (optionally case-insensitive), linear time on any pattern. */
+export { compileWildcard } from './match/wildcard.ts';
+export type { GlobOptions } from './match/wildcard.ts';
+
 /** The engine's one ARN splitter: the five parts before the resource, splitting on the first five colons only. */
 export { parseArn } from './match/arn.ts';
 export type { Arn } from './match/arn.ts';

@@ -1,5 +1,6 @@
 // Globs for names the person types: `*` any run of characters (slashes too), `?` one
-// character, case-insensitive, anchored at both ends. No other character is special.
+// character, case-insensitive, anchored at both ends: the engine's matcher.
+import { compileWildcard } from '../../../engine';
 
 /** Compiles a glob to a predicate; an empty or blank glob matches everything. */
 export function globMatcher(glob: string | undefined): (text: string) => boolean {
@@ -9,9 +10,7 @@ export function globMatcher(glob: string | undefined): (text: string) => boolean
     const lower = g.toLowerCase();
     return (text) => text.toLowerCase() === lower;
   }
-  const source = g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  const re = new RegExp(`^${source}$`, 'is');
-  return (text) => re.test(text);
+  return compileWildcard(g, { ignoreCase: true });
 }
 
 /** True when the glob restricts nothing. */

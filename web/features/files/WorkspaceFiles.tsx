@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { encodeWorkspaceFile, readWorkspaceFile } from '../../engine-extras';
 import { appStore, useActions } from '../../store';
 import { toWorkspace } from '../../store/workspace';
+import { looksLikeWorkspaceFile } from './detect';
 
 /** A file name from a workspace name: letters, digits, dots, dashes and underscores. */
 export function fileNameFor(name: string): string {
@@ -14,10 +15,6 @@ export function fileNameFor(name: string): string {
   return `${base || 'workspace'}.json`;
 }
 
-/** Whether text is meant as a workspace file (an envelope), even a broken one: then it is ours to report on. */
-export function looksLikeWorkspaceFile(text: string): boolean {
-  return /^\s*\{[\s\S]*"workspace"\s*:/.test(text) && /"format"\s*:/.test(text);
-}
 
 /** Saves text as a file the browser downloads. */
 export function download(name: string, text: string): void {

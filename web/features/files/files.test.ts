@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFor, looksLikeWorkspaceFile } from './WorkspaceFiles';
+import { looksLikeWorkspaceFile } from './detect';
+import { fileNameFor } from './WorkspaceFiles';
 
 describe('workspace files in the app', () => {
   it('names a file after the workspace, safely', () => {

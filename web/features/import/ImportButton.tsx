@@ -1,10 +1,12 @@
 // The header's "Import from AWS", the dialog it opens, and the page-wide ways in:
 // pasting AWS output outside the editors and dropping a file on the page.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useActions } from '../../store';
-import { acceptsFile, handlesPaste, isWorkspaceEnvelope, MAX_IMPORT_BYTES } from './analyze';
-import { ImportDialog } from './ImportDialog';
-import { importDialogState, openImport } from './open';
+import { acceptsFile, isWorkspaceEnvelope, MAX_IMPORT_BYTES } from './files';
+import { importDialogState, openImport, useImportDialog } from './open';
+
+// The importer (YAML, CloudFormation, Terraform, ...) arrives when first used, not with the page.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Where a paste belongs to the element that has it: fields, editors, other dialogs. */
 const OWN_PASTE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor, dialog';
@@ -18,9 +20,11 @@ function usePasteAndDrop(): void {
       const active = document.activeElement;
       if (target?.closest(OWN_PASTE) || (active instanceof Element && active !== document.body && active.closest(OWN_PASTE))) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (!handlesPaste(text)) return;
-      e.preventDefault();
-      openImport({ text, origin: 'the clipboard' });
+      if (text.trim() === '') return;
+      // Outside fields and editors a paste does nothing by itself, so the importer may load first.
+      void import('./analyze').then(({ handlesPaste }) => {
+        if (handlesPaste(text) && !importDialogState().open) openImport({ text, origin: 'the clipboard' });
+      });
     };
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
     const onDragOver = (e: DragEvent) => {
@@ -55,6 +59,7 @@ function usePasteAndDrop(): void {
 
 export function ImportButton() {
   usePasteAndDrop();
+  const { open } = useImportDialog();
   return (
     <>
       <button
@@ -66,7 +71,11 @@ export function ImportButton() {
       >
         Import from AWS
       </button>
-      <ImportDialog />
+      {open && (
+        <Suspense fallback={null}>
+          <ImportDialog />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // What a pasted or dropped text is: AWS output the importer reads, an access denied
 // message, an encoded authorization message, a workspace file (another feature's), or
 // none of these. Pure: the engine does the reading, this only decides which reader.
+import { isWorkspaceEnvelope } from './files';
 import { importAws, parseAccessDenied, type AccessDeniedSuccess, type ImportOptions, type ImportSuccess } from '../../../engine';
 
 export type InputAnalysis =
@@ -20,18 +21,6 @@ const ERROR_WORDS = /is not authorized to perform|Encoded authorization failure 
 export function looksLikeError(text: string): boolean {
   const t = text.trim();
   return ERROR_START.test(t) || ERROR_WORDS.test(t);
-}
-
-/** A workspace file (`{ "format": …, "workspace": … }`): the Open feature reads those, not the importer. */
-export function isWorkspaceEnvelope(text: string): boolean {
-  const t = text.trim();
-  if (!t.startsWith('{')) return false;
-  try {
-    const v: unknown = JSON.parse(t);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) && 'format' in v && 'workspace' in v;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads the text with the importer, or as an access denied message when it is one. Never throws. */
@@ -63,13 +52,5 @@ export function handlesPaste(text: string): boolean {
   return a.kind === 'import' || a.kind === 'denied' || a.kind === 'encoded';
 }
 
-export const IMPORT_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.txt'] as const;
 
-/** Files the importer takes when dropped on the page. */
-export function acceptsFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return IMPORT_EXTENSIONS.some((e) => lower.endsWith(e));
-}
-
-/** Larger files are not AWS output a person pastes; reading them would only freeze the page. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+export { acceptsFile, IMPORT_EXTENSIONS, isWorkspaceEnvelope, MAX_IMPORT_BYTES } from './files';
