@@ -75,7 +75,7 @@ export interface ValidationContext {
   readonly flavor: ResourceFlavor | undefined;
   readonly statements: readonly StatementInfo[];
   /** Top-level members of the policy object, as written (scanned when first asked for). */
-  readonly topLevel: readonly ScannedMember[];
+  topLevel(): readonly ScannedMember[];
   /** The policy language version in force: variables work only in 2012-10-17. */
   readonly variablesEnabled: boolean;
   report(code: DiagnosticCode, span: Span, message: string, fix?: FixDraft): void;
@@ -250,7 +250,8 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions, le
     policy: parsed.policy,
     flavor: parsed.kind === 'resource' ? flavorOf(raw) : undefined,
     statements,
-    get topLevel() {
+    // A method, not a getter: object literals with accessors are slow to make, and one is made per validation.
+    topLevel() {
       return (topLevel ??= parsed.policy ? objectMembers(text, parsed.policy.span.start) : []);
     },
     variablesEnabled: version === '2012-10-17',

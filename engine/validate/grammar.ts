@@ -29,7 +29,7 @@ function checkVersion(ctx: ValidationContext): void {
   const policy = ctx.policy;
   if (!policy) return;
   // A Version that parsed is there; only a Version of the wrong type needs the text scanned.
-  const hasKey = !!policy.version || ctx.topLevel.some((m) => m.key === 'Version');
+  const hasKey = !!policy.version || ctx.topLevel().some((m) => m.key === 'Version');
   if (!hasKey) {
     ctx.report(
       'version-missing',
