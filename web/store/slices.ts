@@ -31,7 +31,8 @@ const NEW_POLICY_TEXT: Record<PolicyKind, string> = {
     '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "AWS": "arn:aws:iam::111122223333:root" },\n      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]\n    }\n  ]\n}\n',
   boundary: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["ecr:*", "ecs:*"],\n      "Resource": "*"\n    }\n  ]\n}\n',
   scp: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
-  rcp: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": "*",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
+  // Custom RCPs only deny (RCPFullAWSAccess allows at every level): the data perimeter example.
+  rcp: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "OnlyOurOrganization",\n      "Effect": "Deny",\n      "Principal": "*",\n      "Action": "ecr:*",\n      "Resource": "*",\n      "Condition": {\n        "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-exampleorgid" },\n        "Bool": { "aws:PrincipalIsAWSService": "false" }\n      }\n    }\n  ]\n}\n',
   session: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "ecr:*",\n      "Resource": "*"\n    }\n  ]\n}\n',
 };
 
