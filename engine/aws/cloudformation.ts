@@ -4,7 +4,7 @@
 import { Resolver, NO_VALUE, hasPlaceholder } from './intrinsics.ts';
 import { repositoryArn } from './ecr.ts';
 import { taskRequests, type TaskShape } from './ecs.ts';
-import { code, count, decodeDocument, isRecord, obj, pretty, records, type Json, type JsonObject } from './text.ts';
+import { code, decodeDocument, describeDefinitions, isRecord, obj, pretty, records, type Json, type JsonObject } from './text.ts';
 import type { ImportedPolicy, ImportedPrincipal, ImportedRequest, ImportOptions, ImportResult } from './types.ts';
 
 type IdentityType = 'role' | 'user' | 'group';
@@ -295,18 +295,7 @@ export function fromCloudFormation(template: JsonObject, options: ImportOptions)
   }
   principals.push(...extra);
 
-  const roles = principals.filter((p) => p.type === 'role');
-  const request: { principal?: string; resource?: string } = {};
-  if (roles.length === 1) request.principal = roles[0].arn;
-  if (repositories.length === 1) request.resource = repositories[0];
-  const summary = [
-    [roles.length, 'role'],
-    [principals.length - roles.length, 'user'],
-    [policies.filter((p) => p.kind !== 'resource').length, 'policy'],
-    [repositories.length, 'repository policy'],
-    [taskDefinitions, 'task definition'],
-  ] as const;
-  const described = summary.filter(([n]) => n > 0).map(([n, w]) => count(n, w));
+  const { described, request } = describeDefinitions(principals, policies, repositories, [[taskDefinitions, 'task definition']]);
   if (described.length === 0) resolver.warn('The template defines no IAM, ECR or ECS resources that this import reads.');
   return {
     ok: true,

@@ -5,7 +5,7 @@
 // references instead.
 import { repositoryArn, DEFAULT_REGION } from './ecr.ts';
 import { readTaskDefinition, taskRequests } from './ecs.ts';
-import { arnAccount, arr, code, count, decodeDocument, isRecord, obj, partitionOf, pretty, records, str, type Json, type JsonObject } from './text.ts';
+import { arnAccount, arr, code, decodeDocument, describeDefinitions, isRecord, obj, partitionOf, pretty, records, str, type Json, type JsonObject } from './text.ts';
 import type { ImportedPolicy, ImportedPrincipal, ImportedRequest, ImportOptions, ImportResult } from './types.ts';
 
 interface Resource {
@@ -273,17 +273,7 @@ export function fromTerraform(doc: JsonObject, options: ImportOptions): ImportRe
   for (const p of asBoundary) if (!asIdentity.has(p)) p.kind = 'boundary';
   const out: ImportedPrincipal[] = principals.map((p) => ({ arn: p.arn, type: p.type, policies: p.policies.map((x) => ({ ...x })) }));
   out.push(...extra);
-  const roles = principals.filter((p) => p.type === 'role');
-  const request: { principal?: string; resource?: string } = {};
-  if (roles.length === 1) request.principal = roles[0].arn;
-  if (repositories.length === 1) request.resource = repositories[0];
-  const summary = [
-    [roles.length, 'role'],
-    [principals.length - roles.length, 'user'],
-    [policies.filter((p) => p.kind !== 'resource').length, 'policy'],
-    [repositories.length, 'repository policy'],
-  ] as const;
-  const described = summary.filter(([n]) => n > 0).map(([n, w]) => count(n, w));
+  const { described, request } = describeDefinitions(principals, policies, repositories);
   if (described.length === 0) warn('The output has no IAM, ECR or ECS resources that this import reads.');
   return {
     ok: true,

@@ -142,3 +142,28 @@ export function count(n: number, word: string): string {
   const plural = /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's';
   return `${n} ${n === 1 ? word : plural}`;
 }
+
+/**
+ * What a template or a Terraform document defines, in words ("1 role, 2 policies"), and
+ * what it says about the request: its one role as the principal, its one repository as
+ * the resource.
+ */
+export function describeDefinitions(
+  principals: readonly { arn: string; type?: 'role' | 'user' }[],
+  policies: readonly { kind: string }[],
+  repositories: readonly string[],
+  more: readonly (readonly [number, string])[] = [],
+): { described: string[]; request: { principal?: string; resource?: string } } {
+  const roles = principals.filter((p) => p.type === 'role');
+  const request: { principal?: string; resource?: string } = {};
+  if (roles.length === 1) request.principal = roles[0].arn;
+  if (repositories.length === 1) request.resource = repositories[0];
+  const summary: (readonly [number, string])[] = [
+    [roles.length, 'role'],
+    [principals.length - roles.length, 'user'],
+    [policies.filter((p) => p.kind !== 'resource').length, 'policy'],
+    [repositories.length, 'repository policy'],
+    ...more,
+  ];
+  return { described: summary.filter(([n]) => n > 0).map(([n, w]) => count(n, w)), request };
+}

@@ -190,11 +190,20 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
   const principal = cachedPrincipal(principalText);
   if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
   const ctx = new RequestContext(r.context, principal, resource, clock);
-  const req: PreparedRequest = {
+  const req = blankRequest(principal, ctx);
+  setCallerFacts(req, groups);
+  setActionFacts(req, action, groups);
+  setResourceFacts(req, resource, ctx, groups);
+  return req;
+}
+
+/** A prepared request with no facts set yet: the setters below fill them in. */
+export function blankRequest(principal: PrincipalInfo, ctx: RequestContext): PreparedRequest {
+  return {
     principal,
-    action,
+    action: '',
     actionLower: '',
-    resource,
+    resource: '',
     ctx,
     hasBoundary: false,
     crossAccount: false,
@@ -203,10 +212,6 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
     rcpOff: undefined,
     scpOff: undefined,
   };
-  setCallerFacts(req, groups);
-  setActionFacts(req, action, groups);
-  setResourceFacts(req, resource, ctx, groups);
-  return req;
 }
 
 // The facts of a prepared request, in three parts by what they depend on, so a caller

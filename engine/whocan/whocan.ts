@@ -37,6 +37,7 @@ import type { PolicyRef, SimulationInput } from '../evaluate/result.ts';
 import {
   asList,
   asOne,
+  blankRequest,
   compileSources,
   gather,
   isActionName,
@@ -391,7 +392,7 @@ class WhoCanRun implements Run {
     const nR = this.resources.length;
     this.zero = new Uint8Array(nR);
     this.keys = new Int32Array(nR);
-    this.probe = blankRequest(parsePrincipal('*')!, undefined);
+    this.probe = callerRequest(parsePrincipal('*')!, undefined);
 
     // SCPs and RCPs, the same for every caller.
     const scps = asList(given.scps).map((raw, i) => this.slotted(raw, 'scp', i, FIRST_ORG_SLOT + i));
@@ -403,7 +404,7 @@ class WhoCanRun implements Run {
       return isActionName(t) ? t : '';
     });
     this.actionFacts = this.actionText.map((a) => {
-      const facts = blankRequest(this.probe.principal, undefined);
+      const facts = callerRequest(this.probe.principal, undefined);
       if (a) setActionFacts(facts, a, { identity: [], scps, rcps });
       return facts;
     });
@@ -610,7 +611,7 @@ class WhoCanRun implements Run {
     const nG = this.groupArn.length;
     const ctxs = this.groupArn.map((arn) => new RequestContext(caller.context, info, arn, this.clock));
     const groups = caller.groups;
-    const req = blankRequest(info, ctxs[0]);
+    const req = callerRequest(info, ctxs[0]);
     setCallerFacts(req, groups);
     const principalMemo = this.principalMemo;
     const conditionMemo = this.conditionMemo;
@@ -832,18 +833,6 @@ function sidePolicies(groups: Groups<SlotPolicy>): SlotPolicy[] {
   return out;
 }
 
-function blankRequest(principal: PrincipalInfo, ctx: RequestContext | undefined): PreparedRequest {
-  return {
-    principal,
-    action: '',
-    actionLower: '',
-    resource: '',
-    ctx: ctx ?? new RequestContext(undefined, principal, '', new Clock()),
-    hasBoundary: false,
-    crossAccount: false,
-    trustPolicy: false,
-    resourcePolicyOff: undefined,
-    rcpOff: undefined,
-    scpOff: undefined,
-  };
+function callerRequest(principal: PrincipalInfo, ctx: RequestContext | undefined): PreparedRequest {
+  return blankRequest(principal, ctx ?? new RequestContext(undefined, principal, '', new Clock()));
 }
