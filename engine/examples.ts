@@ -18,6 +18,18 @@ import ecrManagedFullAccess from './corpus/examples/ecr-managed-full-access.json
 import ecsTaskExecutionRole from './corpus/examples/ecs-task-execution-role.json' with { type: 'json' };
 import ecsContainerInstanceRole from './corpus/examples/ecs-container-instance-role.json' with { type: 'json' };
 import ecsRunTaskInCluster from './corpus/examples/ecs-run-task-in-cluster.json' with { type: 'json' };
+import ecrManagedReadOnly from './corpus/examples/ecr-managed-read-only.json' with { type: 'json' };
+import ecrManagedPullOnly from './corpus/examples/ecr-managed-pull-only.json' with { type: 'json' };
+import ecrTemporaryCredentials from './corpus/examples/ecr-temporary-credentials.json' with { type: 'json' };
+import ecrTemporaryCredentialsSessionPolicy from './corpus/examples/ecr-temporary-credentials-session-policy.json' with { type: 'json' };
+import ecsTaskExecutionCrossAccountPull from './corpus/examples/ecs-task-execution-cross-account-pull.json' with { type: 'json' };
+import ecsTaskRole from './corpus/examples/ecs-task-role.json' with { type: 'json' };
+import ecsPassRole from './corpus/examples/ecs-pass-role.json' with { type: 'json' };
+import ecsServiceLinkedRole from './corpus/examples/ecs-service-linked-role.json' with { type: 'json' };
+import ecsServiceSchedulerRole from './corpus/examples/ecs-service-scheduler-role.json' with { type: 'json' };
+import ecsCodeDeployRole from './corpus/examples/ecs-codedeploy-role.json' with { type: 'json' };
+import ecsServiceAutoScalingRole from './corpus/examples/ecs-service-auto-scaling-role.json' with { type: 'json' };
+import ecsEventsRole from './corpus/examples/ecs-events-role.json' with { type: 'json' };
 
 export interface ExamplePolicy {
   kind: PolicyKind;
@@ -40,6 +52,10 @@ export interface Example {
   description: string;
   /** The AWS document the example comes from. */
   source: string;
+  /** Where AWS publishes that document. */
+  url?: string;
+  /** The version (or date) of the document the example reproduces, and how it differs from the seed guides. */
+  version?: string;
   policies: ExamplePolicy[];
   cases: ExampleCase[];
 }
@@ -50,6 +66,8 @@ export interface ExampleFile {
   title: string;
   description: string;
   source: string;
+  url?: string;
+  version?: string;
   policies: { kind: string; name: string; policy: object }[];
   cases: { name: string; request: SimulationRequest; expect: string; decisive?: string[] }[];
 }
@@ -61,6 +79,8 @@ export function exampleFromFile(file: ExampleFile): Example {
     title: file.title,
     description: file.description,
     source: file.source,
+    ...(file.url ? { url: file.url } : {}),
+    ...(file.version ? { version: file.version } : {}),
     policies: file.policies.map((p) => ({ kind: p.kind as PolicyKind, name: p.name, text: JSON.stringify(p.policy, null, 2) })),
     cases: file.cases.map((c) => ({ ...c, expect: c.expect as Decision })),
   };
@@ -76,10 +96,22 @@ const FILES: ExampleFile[] = [
   ecrRepositoryPolicyCrossAccount,
   ecrPolicyStructure,
   iamViewOwnPermissions,
+  ecrManagedReadOnly,
+  ecrManagedPullOnly,
   ecrManagedPowerUser,
   ecrManagedFullAccess,
+  ecrTemporaryCredentials,
+  ecrTemporaryCredentialsSessionPolicy,
   ecsTaskExecutionRole,
+  ecsTaskExecutionCrossAccountPull,
+  ecsTaskRole,
+  ecsPassRole,
   ecsContainerInstanceRole,
+  ecsServiceLinkedRole,
+  ecsServiceSchedulerRole,
+  ecsCodeDeployRole,
+  ecsServiceAutoScalingRole,
+  ecsEventsRole,
   ecsRunTaskInCluster,
 ] as ExampleFile[];
 

@@ -36,7 +36,7 @@ function only(obj: object, allowed: string[], where: string): void {
 }
 
 function checkScenario(s: Scenario, where: string): void {
-  only(s, ['id', 'title', 'description', 'source', 'name', 'policies', 'cases'], where);
+  only(s, ['id', 'title', 'description', 'source', 'url', 'version', 'name', 'policies', 'cases'], where);
   for (const p of s.policies) {
     only(p, ['kind', 'name', 'policy'], `${where} policy`);
     if (!KINDS.includes(p.kind)) throw new Error(`${where}: unknown policy kind ${p.kind}`);

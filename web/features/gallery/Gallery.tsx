@@ -20,8 +20,20 @@ export function Gallery() {
                   <Inline text={e.description} />
                 </p>
                 <p className="mt-1 text-xs text-(--muted)">
-                  {e.policies.length} polic{e.policies.length === 1 ? 'y' : 'ies'} · {e.cases.length} case{e.cases.length === 1 ? '' : 's'} · Source: {e.source}
+                  {e.policies.length} polic{e.policies.length === 1 ? 'y' : 'ies'} · {e.cases.length} case{e.cases.length === 1 ? '' : 's'} · Source:{' '}
+                  {e.url ? (
+                    <a href={e.url} target="_blank" rel="noreferrer" className="underline" data-testid="gallery-source">
+                      {e.source}
+                    </a>
+                  ) : (
+                    e.source
+                  )}
                 </p>
+                {e.version && (
+                  <p className="text-xs text-(--muted)" data-testid="gallery-version">
+                    {e.version}
+                  </p>
+                )}
               </div>
               <button
                 type="button"
