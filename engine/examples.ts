@@ -21,6 +21,7 @@ import ecsRunTaskInCluster from './corpus/examples/ecs-run-task-in-cluster.json'
 import ecrManagedReadOnly from './corpus/examples/ecr-managed-read-only.json' with { type: 'json' };
 import ecrManagedPullOnly from './corpus/examples/ecr-managed-pull-only.json' with { type: 'json' };
 import ecrTemporaryCredentials from './corpus/examples/ecr-temporary-credentials.json' with { type: 'json' };
+import ecrRegistryPolicy from './corpus/examples/ecr-registry-policy-replication-pull-through-cache.json' with { type: 'json' };
 import ecrTemporaryCredentialsSessionPolicy from './corpus/examples/ecr-temporary-credentials-session-policy.json' with { type: 'json' };
 import ecsTaskExecutionCrossAccountPull from './corpus/examples/ecs-task-execution-cross-account-pull.json' with { type: 'json' };
 import ecsTaskRole from './corpus/examples/ecs-task-role.json' with { type: 'json' };
@@ -100,6 +101,7 @@ const FILES: ExampleFile[] = [
   ecrManagedPullOnly,
   ecrManagedPowerUser,
   ecrManagedFullAccess,
+  ecrRegistryPolicy,
   ecrTemporaryCredentials,
   ecrTemporaryCredentialsSessionPolicy,
   ecsTaskExecutionRole,

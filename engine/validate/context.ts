@@ -22,7 +22,7 @@ import { objectMembers, type ScannedMember } from './text.ts';
 import type { Diagnostic, Fix, TextEdit, ValidateOptions } from './types.ts';
 
 /** What a resource-based policy is, told apart by its actions. */
-export type ResourceFlavor = 'repository' | 'trust' | 'other';
+export type ResourceFlavor = 'repository' | 'trust' | 'registry' | 'other';
 
 /** How an Action/NotAction entry resolves against the catalog. */
 export type ActionStatus =
@@ -190,12 +190,17 @@ function statementInfo(st: Statement, names: ActionNames | undefined): Statement
 }
 
 const TRUST_ACTION = /^sts:/i;
+/** Registry-level actions: ECR grants them in a private registry policy (replication, pull through cache), never in a repository policy. */
+const REGISTRY_ACTION = /^ecr:(ReplicateImage|CreateRepository)$/i;
 
 /** What a resource policy is for, from the actions as written (no catalog lookups). */
 function flavorOf(statements: readonly Statement[]): ResourceFlavor {
   let other = false;
   let ecr = false;
+  let registry = false;
   for (const st of statements) {
+    // A registry policy names its repositories in Resource and grants a registry-level action.
+    if ((st.resource || st.notResource) && (st.action ?? []).some((a) => REGISTRY_ACTION.test(a.value))) registry = true;
     for (const a of st.action ?? st.notAction ?? []) {
       const text = a.value;
       if (TRUST_ACTION.test(text)) return 'trust';
@@ -204,6 +209,7 @@ function flavorOf(statements: readonly Statement[]): ResourceFlavor {
       else if (service !== '' && isKnownServicePrefix(service)) other = true;
     }
   }
+  if (registry) return 'registry';
   // Only a policy whose actions all belong to other services is not a repository policy.
   return other && !ecr ? 'other' : 'repository';
 }

@@ -19,6 +19,13 @@ describe('grammar: repository policies', () => {
     expect(check(fixed, 'resource').all).toEqual([]);
   });
 
+  it('a registry policy (replication, pull through cache) names its repositories in Resource: no finding', () => {
+    const replicate = { Sid: 'ReplicationAccessCrossAccount', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ['ecr:CreateRepository', 'ecr:ReplicateImage'], Resource: 'arn:aws:ecr:us-west-2:444455556666:repository/*' };
+    expect(check(policyText([replicate]), 'resource').all).toEqual([]);
+    // Pull actions with a Resource stay a (refused) repository policy.
+    check(policyText([{ ...repoStatement, Resource: 'arn:aws:ecr:us-east-1:111122223333:repository/base' }]), 'resource').one('resource-in-repository-policy');
+  });
+
   it('no Resource: no finding; a Sid with spaces is fine for ECR', () => {
     const text = policyText([{ ...repoStatement, Sid: 'new statement' }]);
     expect(check(text, 'resource').all).toEqual([]);
