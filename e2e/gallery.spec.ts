@@ -7,7 +7,7 @@ test('every example opens with its cases as passing policy tests', async ({ app 
   const count = await items.count();
   expect(count).toBeGreaterThan(0);
   // One test walks every example and every case: its time grows with the gallery.
-  test.setTimeout(30_000 + count * 8_000);
+  test.setTimeout(30_000 + count * 12_000);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await items.nth(i).getAttribute('data-example-id')) ?? '');
 

@@ -42,6 +42,10 @@ function checkScenario(s: Scenario, where: string): void {
     if (!KINDS.includes(p.kind)) throw new Error(`${where}: unknown policy kind ${p.kind}`);
   }
   if (s.cases.length === 0) throw new Error(`${where}: no cases`);
+  // Where the document comes from: an AWS documentation address, with the version (or date) reproduced.
+  const { url, version } = s as { url?: unknown; version?: unknown };
+  if (url !== undefined && (typeof url !== 'string' || !/^https:\/\/docs\.aws\.amazon\.com\/\S+$/.test(url))) throw new Error(`${where}: url must be an https://docs.aws.amazon.com/ address`);
+  if (url !== undefined && (typeof version !== 'string' || version.trim() === '')) throw new Error(`${where}: an example with a url says which version of the document it reproduces`);
   for (const c of s.cases) {
     only(c, ['name', 'request', 'expect', 'decisive', 'refused'], `${where} case ${c.name}`);
     only(c.request, ['principal', 'action', 'resource', 'context'], `${where} case ${c.name} request`);
