@@ -10,6 +10,10 @@ test('every example opens with its cases as passing policy tests', async ({ app 
   test.setTimeout(30_000 + count * 12_000);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await items.nth(i).getAttribute('data-example-id')) ?? '');
+  // An example that records its source links to the AWS page and says which version it reproduces.
+  const slr = app.page.locator('[data-testid=gallery-item][data-example-id="ecs-service-linked-role"]');
+  await expect(slr.getByTestId('gallery-source')).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
+  await expect(slr.getByTestId('gallery-version')).toContainText('v24');
 
   for (const [i, id] of ids.entries()) {
     await app.view('examples');
