@@ -201,7 +201,7 @@ export type CoverageFindingKind =
   | 'redundant-allow';
 
 export interface CoverageFinding extends StatementLocation {
-  kind: CoverageFindingKind;
+  finding: CoverageFindingKind;
   message: string;
   /** The condition entry concerned, for condition findings. */
   conditionSpan?: Span;
