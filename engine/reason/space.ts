@@ -405,7 +405,7 @@ export function buildSpace(workspaces: readonly Workspace[]): Space {
           exampleArn(info.arnFormat, region, homeAccount, withoutRevision),
           exampleArn(info.arnFormat, region, other, withoutRevision),
           ...requestResources,
-          ...relevant.flatMap((i) => [fillPattern(patterns[i], ''), fillPattern(patterns[i], 'x'), fillPattern(patterns[i], 'example')]),
+          ...relevant.flatMap((i) => [fillPattern(patterns[i], 'x'), fillPattern(patterns[i], 'example'), fillPattern(patterns[i], '')]),
           ...variablePatterns.map((p) => fillPattern(withVariableValue(p), 'x')),
           ...relevant.map((i) => fillPattern(patterns[i].replace(/:\*:/g, `:${homeAccount}:`), 'x')),
           ...homes.map((h) => exampleArn(info.arnFormat, region, h, withoutRevision)),
