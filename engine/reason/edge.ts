@@ -47,7 +47,8 @@ export function edgeCases(workspace: Workspace, options: ReasonOptions = {}): Ed
   const out: EdgeCase[] = [];
   const seen = new Set<string>();
   const add = (request: SimulationRequest, kind: EdgeKind, why: string, name: string) => {
-    const key = JSON.stringify(request);
+    // One proposal per request and kind: the same request may sit on two edges (an IfExists key and another key both absent).
+    const key = `${kind} ${JSON.stringify(request)}`;
     if (seen.has(key)) return;
     seen.add(key);
     const decision = set.decide(request);
