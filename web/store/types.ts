@@ -133,6 +133,8 @@ export interface ResultState {
   /** Counts evaluations; the page benchmark waits on it. */
   evalSeq: number;
   evalMs: number;
+  /** Which checks the diagnostics come from: `refusals` until the first full check after the first paint. */
+  checks: 'all' | 'refusals';
   /** Every service's action names, once loaded after the first paint (they let the validator check any action). */
   actionNames: ActionNames | null;
 }
@@ -216,7 +218,10 @@ export interface Actions {
   /** Hides a notice; it stays in the list of notices. */
   dismissNotice(id: number): void;
   setNoticesOpen(open: boolean): void;
-  recompute(): void;
+  /** Evaluates the workspace again; `checks: 'refusals'` leaves the findings that cannot refuse for later (`completeChecks`). */
+  recompute(options?: { checks?: 'all' | 'refusals' }): void;
+  /** Runs every check when the last evaluation ran only the refusing ones (the first paint does). */
+  completeChecks(): void;
   setActionNames(names: ActionNames): void;
 }
 
