@@ -40,7 +40,7 @@ export type BatchService = 'ecr' | 'ecs';
 /** What a notice's button does; `arg` names the history entry or the test. */
 export interface NoticeAction {
   label: string;
-  run: 'restore-previous' | 'restore-removed' | 'restore-history' | 'unremove-history' | 'restore-test';
+  run: 'restore-previous' | 'restore-removed' | 'restore-history' | 'unremove-history' | 'restore-test' | 'download-workspace';
   arg?: string;
 }
 
@@ -73,6 +73,8 @@ export interface HistoryEntry {
   /** One line: `3 policies · ecr:PutImage on web · 4 tests`. */
   summary: string;
   workspace: Workspace;
+  /** Set on the work of another open tab, kept here when this tab saved over it: one entry per tab, the latest. */
+  tab?: string;
 }
 
 export interface HistoryState {
@@ -195,6 +197,10 @@ export interface Actions {
   keepInHistory(ws: Workspace, name: string, note: string): HistoryEntry;
   /** After a quota error on the workspace: saves fewer history entries; false when none are left to drop. */
   shrinkSavedHistory(): boolean;
+  /** Another tab changed the saved history: its entries join this tab's (none is dropped unseen). */
+  mergeStoredHistory(ownTab?: string): void;
+  /** Keeps the work another tab saved (before this tab saves over it): one entry per tab, replaced by its latest. */
+  keepOtherTabWork(ws: Workspace, tab: string, name: string): HistoryEntry;
   setHistoryOpen(open: boolean): void;
   restoreTest(id: string): void;
   /** Adds policy tabs and tests, and sets the request; the workspace before goes into the history. `summary` is the notice's first sentence. */
