@@ -133,3 +133,15 @@ describe('fullMatrix', () => {
     expect(m.cells.some((c) => c.decision === 'Allow')).toBe(true);
   });
 });
+
+describe('hostile patterns', () => {
+  it('stops the cell walk at its state limit and says so in the scope instead of claiming every cell', () => {
+    const pats = Array.from({ length: 12 }, (_, i) => repo(`*${'abcdefghijkl'[i]}*?*${'mnopqrstuvwx'[i]}*`));
+    const w = ciWorkspace([{ Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: pats }]);
+    const space = requestSpace(w);
+    expect(space.scope.exhaustive).toBe(false);
+    expect(space.scope.bounds.some((b) => b.dimension === 'resources' && b.what.includes('repository'))).toBe(true);
+    // Every witness found still matches exactly the patterns its cell names.
+    expect(space.resources.length).toBeGreaterThan(12);
+  }, 60_000);
+});
