@@ -299,6 +299,8 @@ function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
  * Never throws: whatever the text, returns as much model as it allows plus problems.
  */
 export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
+  // Never throws: text that is not a string (from an untyped caller) parses as empty text.
+  if (typeof text !== 'string') text = '';
   const fast = parsePolicyFast(text, MAX_JSON_DEPTH);
   if (fast) {
     const parsed: ParsedPolicy = { kind, text, policy: fast.policy, errors: [] };
