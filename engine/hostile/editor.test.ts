@@ -28,7 +28,6 @@ describe('editor helpers on hostile input', () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:Get`[x](https://evil.example)`', Resource: '*' }] });
     const hover = hoverAt(text, text.indexOf('Get') + 1, 'identity');
     expect(hover?.markdown).toContain('`` ecr:Get`[x](https://evil.example)` ``');
-    expect(hover?.markdown).not.toMatch(/(^|[^`])`\[x\]/);
   });
 
   it('keep a line break in a value from ending the code span', () => {
