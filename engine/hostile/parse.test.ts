@@ -25,3 +25,18 @@ describe('parsing and validation on hostile input', () => {
     expect(parsed.errors.filter((p) => p.code === 'json-duplicate-key')).toHaveLength(1);
   });
 });
+
+describe('diagnostics on hostile input', () => {
+  it('lists at most 1000 findings per policy, then one "and N more" entry', () => {
+    const actions = Array.from({ length: 8000 }, (_, i) => `ecr:Nope${i}*`);
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+    let diagnostics: ReturnType<typeof validatePolicy> = [];
+    const start = performance.now();
+    diagnostics = validatePolicy(text, 'identity');
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(diagnostics).toHaveLength(1001);
+    const last = diagnostics[1000];
+    expect(last.code).toBe('diagnostics-truncated');
+    expect(last.message).toMatch(/and \d+ more/);
+  });
+});
