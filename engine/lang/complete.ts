@@ -324,7 +324,7 @@ const SERVICE_PRINCIPALS: [string, string][] = [
  * text the chosen item replaces.
  */
 export function completeAt(text: string, offset: number, kind: PolicyKind, options: EditorOptions = {}): CompletionResult {
-  if (typeof text !== 'string' || nestsTooDeep(text)) {
+  if (typeof text !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || nestsTooDeep(text)) {
     const at = typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
     return { from: at, to: at, items: [] };
   }

@@ -67,7 +67,7 @@ function keyHover(value: string): string {
  * condition operator or key, a resource ARN, or a policy element.
  */
 export function hoverAt(text: string, offset: number, _kind?: PolicyKind, options: EditorOptions = {}): Hover | undefined {
-  if (typeof text !== 'string' || typeof offset !== 'number' || nestsTooDeep(text)) return undefined;
+  if (typeof text !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || nestsTooDeep(text)) return undefined;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   const node: Node | undefined = findNodeAtOffset(root, offset, true);
