@@ -40,3 +40,13 @@ describe('diagnostics on hostile input', () => {
     expect(last.message).toMatch(/and \d+ more/);
   });
 });
+
+describe('policy variables on hostile input', () => {
+  it('scans 1 MB of `${` in a Resource once (simulate took 11 s)', async () => {
+    const { simulate } = await import('../index.ts');
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '${'.repeat(500_000) }] });
+    const request = { principal: 'arn:aws:iam::123456789012:user/a', action: 'ecr:GetAuthorizationToken', resource: '*' };
+    expect(ms(() => simulate({ identityPolicies: [text], request }))).toBeLessThan(5000);
+    expect(ms(() => validatePolicy(text, 'identity'))).toBeLessThan(5000);
+  });
+});
