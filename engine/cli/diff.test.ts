@@ -63,3 +63,13 @@ describe('container-iam diff', () => {
     expect(broken.err).toMatch(/b\.json:\d+:\d+/);
   });
 });
+
+describe('container-iam diff --help', () => {
+  it('prints its usage with examples, and the main help lists it', async () => {
+    const r = await run(['diff', '--help'], {});
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^Usage: container-iam diff/);
+    expect(r.out).toMatch(/Examples:\n/);
+    expect((await run(['--help'], {})).out).toMatch(/\n {2}diff {2,}compare two versions/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getAction } from '../catalog/index.ts';
+import { compileResourcePattern } from '../match/arn.ts';
 import { simulate } from '../evaluate/simulate.ts';
 import { EXAMPLES, exampleWorkspace } from '../examples.ts';
 import { compareWorkspaces } from './compare.ts';
@@ -132,4 +133,20 @@ describe('fullMatrix', () => {
     }
     expect(m.cells.some((c) => c.decision === 'Allow')).toBe(true);
   });
+});
+
+describe('hostile patterns', () => {
+  it('stops the cell walk at its state limit and says so in the scope instead of claiming every cell', () => {
+    const pats = Array.from({ length: 12 }, (_, i) => repo(`*${'abcdefghijkl'[i]}*?*${'mnopqrstuvwx'[i]}*`));
+    const w = ciWorkspace([{ Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: pats }]);
+    const space = requestSpace(w);
+    expect(space.scope.exhaustive).toBe(false);
+    expect(space.scope.bounds.some((b) => b.dimension === 'resources' && b.what.includes('repository'))).toBe(true);
+    // Every witness found still matches exactly the patterns its cell names, by the engine's own matcher.
+    expect(space.resources.length).toBeGreaterThan(12);
+    const matchers = pats.map((p) => [p, compileResourcePattern(p)] as const);
+    for (const cell of space.resources.filter((r) => r.resourceType === 'repository')) {
+      expect(matchers.filter(([, m]) => m(cell.arn)).map(([p]) => p).sort()).toEqual(cell.matches.filter((m) => pats.includes(m)).sort());
+    }
+  }, 60_000);
 });
