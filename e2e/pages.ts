@@ -200,7 +200,7 @@ export class App {
     await this.id(testId).fill(value);
   }
 
-  async view(name: 'explain' | 'batch' | 'tests' | 'examples' | 'problems'): Promise<void> {
+  async view(name: 'explain' | 'batch' | 'tests' | 'examples' | 'problems' | 'reason'): Promise<void> {
     await this.id(`view-${name}`).click();
   }
 

@@ -12,6 +12,7 @@ import { useResolvedTheme } from '../theme/theme';
 import { editorBridge } from './bridge';
 import { reasonDecorations } from '../reason/decorations';
 import { useReasonSettings } from '../reason/settings';
+import { useReason } from '../reason/store';
 
 // INVARIANT: one policy editor on the page; its objects live here, never in the store.
 const view: {
@@ -61,6 +62,7 @@ function syncDecorations() {
   const reasoning = reasonDecorations(monaco, model, policy?.id);
   view.reasoning?.set(reasoning.decorations);
   view.host?.setAttribute('data-explained', String(reasoning.marks.filter((m) => m.target === 'statement').length));
+  view.host?.setAttribute('data-coverage', String(reasoning.findings.length));
 }
 
 function applyReveal() {
@@ -134,12 +136,13 @@ export default function MonacoEditor() {
   const { result, stale } = useApp(useShallow((s) => ({ result: s.result, stale: s.stale })));
   const reveal = useApp((s) => s.reveal);
   const explain = useReasonSettings((s) => s.explain);
+  const coverage = useReason((s) => s.jobs.coverage);
   const theme = useResolvedTheme();
 
   // Markers for every open model, whenever diagnostics change.
   useEffect(() => syncMarkers(), [diagnostics, activeId]);
   // Decisive statements of the active policy.
-  useEffect(() => syncDecorations(), [result, stale, activeId, text, explain]);
+  useEffect(() => syncDecorations(), [result, stale, activeId, text, explain, coverage]);
   // A click on a deciding statement in the result panel.
   useEffect(() => applyReveal(), [reveal, activeId]);
   // Models of closed tabs are disposed.

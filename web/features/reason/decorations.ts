@@ -1,10 +1,13 @@
 // The reasoning features' marks in the editor, as Monaco decorations: inline explain
-// (explain.ts) for the selected request. MonacoEditor owns the collection and calls this.
+// (explain.ts) for the selected request, and coverage findings while they match the text.
+// MonacoEditor owns the collection and calls this.
 import type { editor } from 'monaco-editor/editor';
 import type { monaco as Monaco } from '../../monaco/setup';
 import { appStore } from '../../store';
 import { explainMarks, type ExplainMark } from './explain';
 import { useReasonSettings } from './settings';
+import { useReason } from './store';
+import type { CoverageFinding } from '../../../engine';
 
 type MonacoApi = typeof Monaco;
 
@@ -40,10 +43,52 @@ function toDecoration(m: typeof Monaco, model: editor.ITextModel, mark: ExplainM
   };
 }
 
-/** The decorations for the model shown; none while the decision is out of date (its spans point into an older text). */
-export function reasonDecorations(m: MonacoApi, model: editor.ITextModel, policyId: string | undefined): { decorations: editor.IModelDeltaDecoration[]; marks: ExplainMark[] } {
+const FINDING_LABEL: Record<CoverageFinding['finding'], string> = {
+  'decides-no-test': 'decides no test',
+  'decides-nothing': 'decides nothing',
+  'never-applies': 'never applies',
+  shadowed: 'shadowed',
+  'condition-always-true': 'always true',
+  'condition-always-false': 'always false',
+  'conditions-contradict': 'contradicts',
+  'redundant-allow': 'redundant Allow',
+};
+
+/** The coverage findings of this policy tab, while the analysed text is the model's. */
+export function coverageFindingsFor(policyId: string | undefined, text: string): CoverageFinding[] {
+  const job = useReason.getState().jobs.coverage;
+  if (!policyId || !job.result || !job.tabs) return [];
+  const index = job.tabs.findIndex((t) => t.id === policyId);
+  if (index < 0 || job.tabs[index].text !== text) return [];
+  return job.result.findings.filter((f) => f.policyIndex === index);
+}
+
+function coverageDecoration(m: MonacoApi, model: editor.ITextModel, f: CoverageFinding): editor.IModelDeltaDecoration {
+  const span = f.conditionSpan ?? f.span;
+  const start = model.getPositionAt(span.start);
+  const lineEnd = model.getLineMaxColumn(start.lineNumber);
+  return {
+    range: new m.Range(start.lineNumber, lineEnd, start.lineNumber, lineEnd),
+    options: {
+      after: { content: `  ⚠ ${FINDING_LABEL[f.finding]}`, inlineClassName: 'coverage-label', cursorStops: m.editor.InjectedTextCursorStops.None },
+      showIfCollapsed: true,
+      hoverMessage: { value: `**Coverage:** ${f.message}` },
+      overviewRuler: { color: '#d97706', position: m.editor.OverviewRulerLane.Right },
+      stickiness: m.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+    },
+  };
+}
+
+/** The decorations for the model shown; no explain marks while the decision is out of date (its spans point into an older text). */
+export function reasonDecorations(
+  m: MonacoApi,
+  model: editor.ITextModel,
+  policyId: string | undefined,
+): { decorations: editor.IModelDeltaDecoration[]; marks: ExplainMark[]; findings: CoverageFinding[] } {
   const s = appStore().getState();
-  if (s.stale || !useReasonSettings.getState().explain) return { decorations: [], marks: [] };
+  const findings = coverageFindingsFor(policyId, model.getValue());
+  const coverage = findings.map((f) => coverageDecoration(m, model, f));
+  if (s.stale || !useReasonSettings.getState().explain) return { decorations: coverage, marks: [], findings };
   const marks = explainMarks(s.result, policyId).filter((mk) => mk.span.end <= model.getValueLength());
-  return { decorations: marks.map((mk) => toDecoration(m, model, mk)), marks };
+  return { decorations: [...marks.map((mk) => toDecoration(m, model, mk)), ...coverage], marks, findings };
 }
