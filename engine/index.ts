@@ -164,7 +164,7 @@ export { encodeWorkspaceFile, readWorkspaceFile, dataVersionLabel } from './shar
 export type { WorkspaceFileResult } from './share/index.ts';
 
 /** Reasoning over every request a workspace's policies can tell apart: compare versions, fixes, edge cases, coverage, the full matrix (docs/partition.md). */
-export { compareWorkspaces, requestSpace, simulationInput } from './reason/index.ts';
+export { applyFixes, compareWorkspaces, coverage, edgeCases, fullMatrix, requestSpace, simulationInput, suggestFixes } from './reason/index.ts';
 export type {
   BlockingStatement,
   Comparison,

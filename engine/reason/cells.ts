@@ -110,7 +110,7 @@ export interface CellSearch {
 export interface CellOptions {
   /** Strings to use as witnesses first, for the cells they fall in (readable ARNs). */
   preferred?: readonly string[];
-  /** Most product states walked (default 40000). */
+  /** Most product states walked (default 8000). */
   maxStates?: number;
 }
 
@@ -129,7 +129,7 @@ function signature(matches: readonly boolean[]): string {
  * strings `shape` matches, each with a witness. `shape` undefined: any string.
  */
 export function findCells(patterns: readonly (readonly number[])[], shape: readonly number[] | undefined, options: CellOptions = {}): CellSearch {
-  const maxStates = options.maxStates ?? 40000;
+  const maxStates = options.maxStates ?? 8000;
   const all = shape ? [...patterns, shape] : patterns.slice();
   const shapeIndex = shape ? patterns.length : -1;
   const found = new Map<string, Cell>();

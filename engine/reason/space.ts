@@ -14,7 +14,7 @@ import { arnTokens, DIGIT, DIGIT_RUN, findCells, LOCAL_RUN, ONE_CHAR, ANY_RUN, l
 import type { ContextDimension, ContextValue, PrincipalCell, ReasonOptions, RequestSpace, RequestSpaceScope, ResourceCell, ScopeBound, Workspace } from './types.ts';
 
 /** Keys the simulator derives from the principal: the principal cells vary them, so the context does not. */
-const PRINCIPAL_KEYS = new Set(['aws:principalarn', 'aws:principalaccount', 'aws:principaltype', 'aws:username', 'aws:principalservicename', 'aws:principalisawsservice']);
+export const PRINCIPAL_KEYS: ReadonlySet<string> = new Set(['aws:principalarn', 'aws:principalaccount', 'aws:principaltype', 'aws:username', 'aws:principalservicename', 'aws:principalisawsservice']);
 
 const DEFAULT_REGION = 'us-east-1';
 const DEFAULT_ACCOUNT = '123456789012';
@@ -179,7 +179,8 @@ function otherAccount(named: ReadonlySet<string>): string {
   }
 }
 
-function swapCase(v: string): string | undefined {
+/** The value with its first letter's case swapped (values compare case-sensitively); undefined without letters. */
+export function swapCase(v: string): string | undefined {
   const i = [...v].findIndex((ch) => ch.toLowerCase() !== ch.toUpperCase());
   if (i < 0) return undefined;
   const ch = v[i];
@@ -389,7 +390,7 @@ export function buildSpace(workspaces: readonly Workspace[]): Space {
     return resources.length - 1;
   };
   const cellsByType = new Map<string, number[]>();
-  const requestResources = workspaces.map((w) => w.request.resource);
+  const requestResources = workspaces.flatMap((w) => [w.request.resource, ...(w.tests ?? []).map((t) => t.request.resource)]);
   const cellsOfType = (service: string, typeName: string): number[] => {
     const id = `${service}:${typeName}`;
     const known = cellsByType.get(id);
@@ -402,10 +403,10 @@ export function buildSpace(workspaces: readonly Workspace[]): Space {
         const shape = shapeTokens(info.arnFormat, withoutRevision);
         if (!shape) continue;
         const preferred = [
+          ...requestResources,
           exampleArn(info.arnFormat, region, homeAccount, withoutRevision),
           exampleArn(info.arnFormat, region, other, withoutRevision),
-          ...requestResources,
-          ...relevant.flatMap((i) => [fillPattern(patterns[i], ''), fillPattern(patterns[i], 'x'), fillPattern(patterns[i], 'example')]),
+          ...relevant.flatMap((i) => [fillPattern(patterns[i], 'x'), fillPattern(patterns[i], 'example'), fillPattern(patterns[i], '')]),
           ...variablePatterns.map((p) => fillPattern(withVariableValue(p), 'x')),
           ...relevant.map((i) => fillPattern(patterns[i].replace(/:\*:/g, `:${homeAccount}:`), 'x')),
           ...homes.map((h) => exampleArn(info.arnFormat, region, h, withoutRevision)),
@@ -465,6 +466,7 @@ export function buildSpace(workspaces: readonly Workspace[]): Space {
     if (arn && !principals.some((p) => p.arn === arn)) principals.push({ arn, role, label });
   };
   for (const w of workspaces) addPrincipal(w.request.principal, 'caller', 'caller');
+  for (const w of workspaces) for (const t of w.tests ?? []) addPrincipal(t.request.principal, 'named', `test ${t.name}`);
   for (const s of statements) {
     for (const block of [s.statement.principal, s.statement.notPrincipal]) {
       for (const entry of block?.entries ?? []) {
