@@ -33,7 +33,7 @@ export interface BatchRow {
   decision: Decision;
 }
 
-export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems';
+export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems' | 'reason';
 export type ThemePref = 'system' | 'light' | 'dark';
 export type BatchService = 'ecr' | 'ecs';
 
