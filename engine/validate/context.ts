@@ -94,11 +94,23 @@ const expandCache = new Map<string, readonly ActionInfo[]>();
 const keyCache = new WeakMap<ActionInfo, ReadonlySet<string>>();
 const globCache = new Map<string, (text: string) => boolean>();
 
+// Bound on the key characters a cache holds: a compiled glob keeps about its pattern's size,
+// so thousands of distinct 100 KB patterns must not pile up (issue 13).
+const CACHE_CHARS = 1_000_000;
+const cacheChars = new WeakMap<Map<string, unknown>, number>();
+
 function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const value = make();
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (key.length > CACHE_CHARS) return value; // too large to keep at all
+  const chars = (cacheChars.get(cache) ?? 0) + key.length;
+  if (cache.size >= CACHE_LIMIT || chars > CACHE_CHARS) {
+    cache.clear();
+    cacheChars.set(cache, key.length);
+  } else {
+    cacheChars.set(cache, chars);
+  }
   cache.set(key, value);
   return value;
 }

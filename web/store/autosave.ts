@@ -148,7 +148,7 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
   /** Another tab saved: its work is offered (and kept in the history before this tab saves over it). */
   const onStorage = (e: StorageEvent) => {
     if (e.key === STORAGE_KEYS.history) {
-      store.getState().actions.mergeStoredHistory(tab);
+      store.getState().actions.mergeStoredHistory();
       return;
     }
     if (e.key !== STORAGE_KEYS.workspace || e.newValue === null || e.newValue === seen) return;

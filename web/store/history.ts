@@ -293,10 +293,10 @@ export const historyActions: SliceActions<
       });
       return true;
     },
-    mergeStoredHistory(ownTab) {
+    mergeStoredHistory() {
       const mine = get().history;
-      // An entry another tab kept of this tab's own work is this tab's current work, older.
-      const theirs = readHistory(env.storage).filter((e) => e.tab !== ownTab && !mine.some((m) => sameWorkspace(m.workspace, e.workspace)));
+      // Entries another tab kept of this tab's own work stay too: they may be its only saved copy.
+      const theirs = readHistory(env.storage).filter((e) => !mine.some((m) => sameWorkspace(m.workspace, e.workspace)));
       if (theirs.length === 0) return;
       // Newest first, as both lists are; one entry per other tab, its latest.
       const merged = [...mine, ...theirs].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -306,6 +306,8 @@ export const historyActions: SliceActions<
       persist(history);
     },
     keepOtherTabWork(ws, tab, name) {
+      // What the other tabs saved in the history first, whether or not their events came yet.
+      get().actions.mergeStoredHistory();
       const existing = get().history.find((e) => e.tab === tab);
       if (existing && sameWorkspace(existing.workspace, ws)) return existing;
       // The same id as the tab's earlier entry: a notice that offers it opens the latest.

@@ -33,7 +33,7 @@ export interface BatchRow {
   decision: Decision;
 }
 
-export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems';
+export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems' | 'reason';
 export type ThemePref = 'system' | 'light' | 'dark';
 export type BatchService = 'ecr' | 'ecs';
 
@@ -198,7 +198,7 @@ export interface Actions {
   /** After a quota error on the workspace: saves fewer history entries; false when none are left to drop. */
   shrinkSavedHistory(): boolean;
   /** Another tab changed the saved history: its entries join this tab's (none is dropped unseen). */
-  mergeStoredHistory(ownTab?: string): void;
+  mergeStoredHistory(): void;
   /** Keeps the work another tab saved (before this tab saves over it): one entry per tab, replaced by its latest. */
   keepOtherTabWork(ws: Workspace, tab: string, name: string): HistoryEntry;
   setHistoryOpen(open: boolean): void;
