@@ -182,18 +182,19 @@ class ActionIndex {
     }
   }
 
-  /** Statement indices that may cover the action, unsorted, possibly repeated. */
-  lookup(actionLower: string): number[] {
-    const out: number[] = [];
-    const push = (list: number[] | undefined) => {
-      if (list) for (let k = 0; k < list.length; k++) out.push(list[k]);
-    };
-    push(this.exact.get(actionLower));
-    push(this.byService.get(actionLower.slice(0, actionLower.indexOf(':'))));
-    push(this.always);
-    return out;
+  /** Statements an Action value names the action in exactly (lower-cased): they cover it. */
+  named(actionLower: string): readonly number[] {
+    return this.exact.get(actionLower) ?? NONE;
+  }
+
+  /** Statements that may cover the action (wildcards, NotAction): their matchers decide. Possibly repeated. */
+  maybe(actionLower: string): number[] {
+    const service = this.byService.get(actionLower.slice(0, actionLower.indexOf(':')));
+    return service ? service.concat(this.always) : this.always;
   }
 }
+
+const NONE: readonly number[] = [];
 
 function add(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
@@ -201,12 +202,13 @@ function add(map: Map<string, number[]>, key: string, i: number): void {
   else if (list[list.length - 1] !== i) list.push(i);
 }
 
-/** The candidates of each action, remembered per policy: every index lookup is confirmed by the statement's own matchers. */
+/** The candidates of each action, remembered per policy: all but exact names are confirmed by the statement's own matchers. */
 function candidateCache(statements: CompiledStatement[]): (actionLower: string) => Int32Array {
   const index = new ActionIndex(statements);
   return memo((actionLower) => {
     const seen = new Uint8Array(statements.length);
-    for (const i of index.lookup(actionLower)) if (!seen[i] && actionCovered(statements[i], actionLower)) seen[i] = 1;
+    for (const i of index.named(actionLower)) seen[i] = 1;
+    for (const i of index.maybe(actionLower)) if (!seen[i] && actionCovered(statements[i], actionLower)) seen[i] = 1;
     const denies: number[] = [];
     const allows: number[] = [];
     for (let i = 0; i < statements.length; i++) if (seen[i]) (statements[i].statement.effect?.value === 'Deny' ? denies : allows).push(i);
