@@ -1,5 +1,5 @@
 // The action, with the ECR and ECS actions of the catalog offered as you type.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { listActions } from '../../engine-extras';
 import { useActions, useApp } from '../../store';
 import { Field, inputClass } from './fields';
@@ -9,6 +9,8 @@ export function ActionField() {
   const actions = useActions();
   // The catalog is static: read once.
   const known = useMemo(() => [...listActions('ecr'), ...listActions('ecs')], []);
+  // The 141 suggestions are only built once the field is focused: they cost the first paint otherwise.
+  const [suggest, setSuggest] = useState(false);
   const info = known.find((a) => `${a.service}:${a.name}`.toLowerCase() === action.trim().toLowerCase());
   return (
     <Field label="Action">
@@ -19,10 +21,12 @@ export function ActionField() {
         value={action}
         spellCheck={false}
         placeholder="ecr:PutImage"
+        onFocus={() => setSuggest(true)}
         onChange={(e) => actions.setRequest({ action: e.currentTarget.value.trim() })}
       />
       <datalist id="known-actions">
-        {known.map((a) => (
+        {suggest &&
+          known.map((a) => (
           <option key={`${a.service}:${a.name}`} value={`${a.service}:${a.name}`}>
             {a.accessLevel}
           </option>

@@ -29,6 +29,8 @@ export function ContextKeys() {
   const actions = useActions();
   const [newKey, setNewKey] = useState('');
   const [newValue, setNewValue] = useState('');
+  // The condition-key suggestions are only built once the key field is focused: they cost the first paint otherwise.
+  const [suggest, setSuggest] = useState(false);
 
   const requestKey = (key: string) => Object.keys(context ?? {}).find((k) => k.toLowerCase() === key.toLowerCase());
   const derivedEntry = (key: string) => derived?.find((e) => e.source !== 'request' && e.key.toLowerCase() === key.toLowerCase());
@@ -134,9 +136,11 @@ export function ContextKeys() {
           value={newKey}
           onChange={(e) => setNewKey(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && add()}
+          onFocus={() => setSuggest(true)}
         />
         <datalist id="condition-keys">
-          {suggestedConditionKeys(action).map((k) => (
+          {suggest &&
+            suggestedConditionKeys(action).map((k) => (
             <option key={k.name} value={k.name}>
               {k.type}
             </option>
