@@ -38,6 +38,9 @@ const rows: Array<[string, string, string]> = [];
 const row = (what: string, figure: string, target: string) => {
   rows.push([what, figure, target]);
 };
+/** BENCH_ONLY=corpus,growth,... runs only the named sections (all when unset). */
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (section: string) => !only || only.includes(section);
 
 // A 10-statement identity policy with conditions, the kind the issue names.
 const tenStatements = {
@@ -62,7 +65,9 @@ const requests: SimulationRequest[] = [
   { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:DescribeServices', resource: '*', context: { 'aws:SourceIp': '198.51.100.7' } },
 ];
 
-{
+if (want('corpus')) await import('./engine-corpus.ts').then((m) => m.corpusRows(row));
+
+if (want('decide')) {
   const set = compilePolicies({ identityPolicies: [tenStatements], now: '2026-11-23T12:00:00Z' });
   let i = 0;
   const batch = () => {
@@ -76,7 +81,7 @@ const requests: SimulationRequest[] = [
   row('compiled path: simulate() with full trace', `${(1 / (fullMs / 1000) / 1e3).toFixed(0)} k evaluations/s`, '');
 }
 
-{
+if (want('oneshot')) {
   // Distinct texts (the Sids differ), more of them than the engine remembers, so
   // nothing parsed is reused between runs;
   // compiled matchers for repeated action and ARN patterns are, as in real use.
@@ -102,7 +107,7 @@ const requests: SimulationRequest[] = [
   }
 }
 
-{
+if (want('wildcard')) {
   const pattern = Array.from({ length: 2500 }, (_, k) => (k % 2 ? 'a' : '*')).join('') + 'b*'; // 5,002 chars, full of *
   const text = 'a'.repeat(5000);
   const glob = compileWildcard(pattern.slice(0, 5000));
@@ -112,7 +117,7 @@ const requests: SimulationRequest[] = [
   row('wildcard: 5,000-char pattern full of * vs 5,000-char non-match', `${(g * 1000).toFixed(1)} µs (glob), ${(r * 1000).toFixed(1)} µs (Resource rule)`, '< 1 ms');
 }
 
-{
+if (want('parse')) {
   const statements = Array.from({ length: 6000 }, (_, k) => ({ Sid: `S${k}`, Effect: 'Allow', Action: ['ecr:PutImage', 'ecr:BatchGetImage'], Resource: `arn:aws:ecr:us-east-1:111122223333:repository/team-${k}/*` }));
   const big = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
   const ms = medianOf(() => parsePolicy(big, 'identity'), 7);
@@ -122,7 +127,7 @@ const requests: SimulationRequest[] = [
   row('parsePolicy on 100,000 levels of nesting', `${d.toFixed(1)} ms, error json-too-deep`, 'an error, no overflow');
 }
 
-if (validateModule) {
+if (validateModule && want('validate')) {
   const statements: object[] = [];
   let text = '';
   for (let k = 0; text.length < 10_240; k++) {
@@ -134,7 +139,7 @@ if (validateModule) {
   row(`validatePolicy on a ${(text.length / 1024).toFixed(1)} KB policy (median)`, `${ms.toFixed(2)} ms`, '< 2 ms');
 }
 
-{
+if (want('whocan')) {
   // whoCan over a synthetic account (bench/account.ts): 5,000 principals × 500 repositories
   // × 4 access levels = 10 million decisions, on one thread. Timed from the input (parse and
   // compile included) to the last cell. Ratios: against the naive way with the public API
