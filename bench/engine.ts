@@ -1,6 +1,7 @@
 // Engine benchmarks (npm run bench). Figures, not pass/fail: speed is measured
 // here, never in timed unit tests. Run alone on an idle machine for stable numbers.
 import { compilePolicies, parsePolicy, simulate } from '../engine/index';
+import { compileSources } from '../engine/evaluate/simulate';
 import type { SimulationRequest } from '../engine/index';
 import { compileResourcePattern } from '../engine/match/arn';
 import { compileWildcard } from '../engine/match/wildcard';
@@ -37,6 +38,8 @@ function medianOf(fn: () => void, runs: number): number {
 const rows: Array<[string, string, string]> = [];
 const row = (what: string, figure: string, target: string) => {
   rows.push([what, figure, target]);
+  // Progress as rows come, on stderr: the table itself is printed at the end.
+  console.error(`  ${what}: ${figure}`);
 };
 /** BENCH_ONLY=corpus,growth,... runs only the named sections (all when unset). */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -79,6 +82,125 @@ if (want('decide')) {
   row('compiled path: decide() on a 10-statement policy with conditions', `${(perSecond / 1e6).toFixed(2)} M evaluations/s`, '>= 1 M/s');
   const { perCallMs: fullMs } = time(() => set.simulate(requests[i++ & 3]), 1000);
   row('compiled path: simulate() with full trace', `${(1 / (fullMs / 1000) / 1e3).toFixed(0)} k evaluations/s`, '');
+}
+
+// Statement-indexing figures (issue 12): a large realistic identity policy, actions
+// spread over ECR and ECS, some wildcard actions and NotAction, one resource per statement.
+const ACTIONS = [
+  'ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability', 'ecr:PutImage',
+  'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:DescribeRepositories', 'ecr:DescribeImages',
+  'ecr:ListImages', 'ecr:CreateRepository', 'ecr:DeleteRepository', 'ecr:SetRepositoryPolicy', 'ecr:GetRepositoryPolicy',
+  'ecr:PutLifecyclePolicy', 'ecr:TagResource', 'ecr:UntagResource', 'ecr:StartImageScan', 'ecr:BatchDeleteImage',
+  'ecs:RunTask', 'ecs:StartTask', 'ecs:StopTask', 'ecs:UpdateService', 'ecs:CreateService', 'ecs:DeleteService',
+  'ecs:DescribeServices', 'ecs:DescribeTasks', 'ecs:ListTasks', 'ecs:ListServices', 'ecs:RegisterTaskDefinition',
+  'ecs:DeregisterTaskDefinition', 'ecs:DescribeClusters', 'ecs:TagResource', 'ecs:ExecuteCommand', 'ecs:UpdateCluster',
+];
+const WILDCARDS = ['ecr:Describe*', 'ecr:List*', 'ecs:Describe*', 'ecs:List*', 'ecr:Get*', 'ecs:*Task', 'ecr:Batch*'];
+function largePolicy(n: number, salt = 0): { Version: string; Statement: object[] } {
+  let seed = 12345 + salt;
+  const rand = (m: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m);
+  const Statement = Array.from({ length: n }, (_, k) => {
+    const service = k % 3 === 0 ? 'ecs' : 'ecr';
+    const resource = service === 'ecr' ? `arn:aws:ecr:us-east-1:123456789012:repository/team-${k}/*` : `arn:aws:ecs:us-east-1:123456789012:service/cluster-${k}/*`;
+    const effect = k % 17 === 0 ? 'Deny' : 'Allow';
+    const actions = k % 11 === 0 ? [WILDCARDS[rand(WILDCARDS.length)]] : Array.from({ length: 1 + rand(3) }, () => ACTIONS[rand(ACTIONS.length)]);
+    const st: Record<string, unknown> = { Sid: `S${k}s${salt}`, Effect: effect, Resource: resource };
+    if (k % 97 === 5) st.NotAction = actions;
+    else st.Action = actions;
+    if (k % 5 === 0) st.Condition = { StringEquals: { 'aws:PrincipalTag/team': `team-${k % 7}` } };
+    return st;
+  });
+  return { Version: '2012-10-17', Statement };
+}
+const largeRequests: SimulationRequest[] = [
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecr:PutImage', resource: 'arn:aws:ecr:us-east-1:123456789012:repository/team-40/api', context: { 'aws:PrincipalTag/team': 'team-5' } },
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:UpdateService', resource: 'arn:aws:ecs:us-east-1:123456789012:service/cluster-300/web' },
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecr:DescribeImages', resource: 'arn:aws:ecr:us-east-1:123456789012:repository/team-999/x' },
+  { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:RunTask', resource: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3' },
+];
+
+{
+  const set = compilePolicies({ identityPolicies: [largePolicy(1000)], now: '2026-11-23T12:00:00Z' });
+  let i = 0;
+  const batch = () => {
+    for (let k = 0; k < 100; k++) set.decide(largeRequests[i++ & 3]);
+  };
+  for (let w = 0; w < 50; w++) batch();
+  const samples = Array.from({ length: 7 }, () => time(batch, 200).perCallMs / 100);
+  row('compiled path: decide() on a 1,000-statement policy (4 requests in turn, median of 7)', `${(median(samples) * 1000).toFixed(1)} µs`, '< 20 µs');
+}
+
+{
+  // First decide() on a freshly compiled set vs a warm one: distinct texts each time, so
+  // nothing of the policy is remembered; the same request, the same action.
+  const texts = Array.from({ length: 200 }, (_, v) => JSON.stringify(largePolicy(100, v + 1)));
+  const sets = texts.map((t) => compilePolicies({ identityPolicies: [t], now: '2026-11-23T12:00:00Z' }));
+  const first: number[] = [];
+  const warm: number[] = [];
+  for (const set of sets) {
+    const t0 = performance.now();
+    set.decide(largeRequests[0]);
+    first.push(performance.now() - t0);
+  }
+  for (const set of sets) {
+    const t0 = performance.now();
+    for (let k = 0; k < 20; k++) set.decide(largeRequests[0]);
+    warm.push((performance.now() - t0) / 20);
+  }
+  const f = median(first);
+  const w = median(warm);
+  row('compiled path: first decide() after compiling vs a warm one (100 statements, median of 200 sets)', `${(f * 1000).toFixed(1)} µs vs ${(w * 1000).toFixed(1)} µs = ${(f / w).toFixed(1)}x`, '<= 2x');
+}
+
+{
+  // Growth from 100 to 5,000 statements: exponent of time per call (1 = linear).
+  const sizes = [100, 5000];
+  const texts = sizes.map((n) => JSON.stringify(largePolicy(n, 7), null, 2));
+  // `large`: the larger text for `fn(1)` (validatePolicy takes minutes at 5,000 statements, so it is measured to 1,000).
+  const measure = (name: string, fn: (k: number) => void, large = sizes[1]) =>
+    [sizes[0], large].map((n, k) => {
+      fn(k);
+      const t = medianOf(() => fn(k), k === 0 ? 101 : 5);
+      console.error(`    ${name}, ${n} statements: ${t.toFixed(2)} ms`);
+      return { n, t };
+    });
+  const exponent = ([a, b]: Array<{ n: number; t: number }>) => Math.log(b.t / a.t) / Math.log(b.n / a.n);
+  const validateTexts = [texts[0], JSON.stringify(largePolicy(1000, 7), null, 2)];
+  const parsed = texts.map((t) => parsePolicy(t, 'identity'));
+  const figures: Array<[string, Array<{ n: number; t: number }>]> = [
+    ['parsePolicy', measure('parsePolicy', (k) => parsePolicy(texts[k], 'identity'))],
+    ['compile (parsed)', measure('compile', (k) => compileSources([{ ref: { kind: 'identity', index: 0, name: 'p', id: 'identity:0' }, parsed: parsed[k] }]))],
+    ['simulate', measure('simulate', (k) => simulate({ identityPolicies: [texts[k]], request: largeRequests[k & 1] }))],
+  ];
+  if (validateModule) figures.push(['validatePolicy', measure('validatePolicy', (k) => validateModule(validateTexts[k], 'identity'), 1000)]);
+  row(
+    'growth 100 -> 5,000 statements (validatePolicy: 100 -> 1,000), exponent of time (1 = linear)',
+    figures.map(([name, [a, b]]) => `${name} ${exponent([a, b]).toFixed(2)} (${(a.t * 1000).toFixed(0)} µs -> ${b.t.toFixed(1)} ms at ${b.n})`).join('; '),
+    '<= 1.1 each',
+  );
+}
+
+{
+  // One-shot simulate on several thousand distinct generated cases (more than any cache
+  // holds), vs JSON.parse of the same texts, in the same run.
+  const cases = Array.from({ length: 3000 }, (_, v) => ({ text: JSON.stringify(largePolicy(3 + (v % 12), 1000 + v), null, 2), request: largeRequests[v & 3] }));
+  let k = 0;
+  const parse = () => JSON.parse(cases[k++ % cases.length].text);
+  const sim = () => {
+    const c = cases[k++ % cases.length];
+    simulate({ identityPolicies: [c.text], request: c.request });
+  };
+  time(parse, 300);
+  time(sim, 300);
+  const ratios: number[] = [];
+  const simTimes: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const p = time(parse, 300).perCallMs;
+    const s = time(sim, 300).perCallMs;
+    ratios.push(s / p);
+    simTimes.push(s);
+  }
+  row('one-shot simulate() on 3,000 distinct generated cases (3-14 statements), vs JSON.parse of the same texts (median of 5)', `${(median(simTimes) * 1000).toFixed(0)} µs = ${median(ratios).toFixed(1)}x JSON.parse`, '<= 2.5x');
 }
 
 if (want('oneshot')) {
@@ -139,7 +261,7 @@ if (validateModule && want('validate')) {
   row(`validatePolicy on a ${(text.length / 1024).toFixed(1)} KB policy (median)`, `${ms.toFixed(2)} ms`, '< 2 ms');
 }
 
-if (want('whocan')) {
+if (want('whocan') && !process.argv.includes('--quick')) {
   // whoCan over a synthetic account (bench/account.ts): 5,000 principals × 500 repositories
   // × 4 access levels = 10 million decisions, on one thread. Timed from the input (parse and
   // compile included) to the last cell. Ratios: against the naive way with the public API

@@ -50,7 +50,7 @@
  *              context-value, context-missing, context-derived-value, context-override,
  *              context-remove, context-new-key, context-new-value, context-add,
  *              derived-keys, derived-key (data-key)
- * Views:       view-explain (Trace), view-batch, view-tests, view-examples, view-problems,
+ * Views:       view-explain (Trace), view-batch, view-tests, view-examples, view-problems, view-reason,
  *              tests-badge, problems-badge
  * Trace:       explanation, decision-message, missing-keys, missing-key, input-errors,
  *              input-error (data-code), trace-policy (data-kind), trace-statement (data-applies),
@@ -62,6 +62,25 @@
  *              data-expect, data-actual), test-name, test-principal, test-action, test-resource,
  *              test-expect, test-actual, test-open, test-remove (undo: the notice)
  * Examples:    gallery, gallery-item (data-example-id), gallery-open
+ * Explain:     explain-toggle (aria-pressed), monaco-host data-explained (statements marked) and
+ *              data-coverage (coverage findings marked); .explain-label / .coverage-label in the editor
+ * Reason:      reason-view (data-tab), reason-tab-{compare,coverage,edges,fix,matrix}; <kind>-status
+ *              (data-status = idle | running | done | failed | cancelled), <kind>-cancel;
+ *              compare: compare-before / compare-after (data-source), compare-{before,after}-source,
+ *              -history, -file, -link, -tab, -text, compare-run, compare-error, compare-verdict
+ *              (data-verdict, data-differences), compare-scope, compare-group (data-change, data-count),
+ *              compare-difference (data-change, data-before, data-after), compare-open;
+ *              compared (compared-side data-side = before | after, data-decision; compared-trace,
+ *              compared-statement data-applies; compared-close);
+ *              coverage-finding (data-finding, data-policy, data-statement), coverage-show,
+ *              coverage-statement (data-applies, data-decides, data-tests), coverage-none;
+ *              edge-case (data-kind, data-decision, data-tested), edge-why, edge-add, edge-open,
+ *              edge-add-all, edge-count; fix-item (data-policy, data-stage, data-new), fix-diff,
+ *              fix-proof (data-verdict, data-differences), fix-proof-difference, fix-apply,
+ *              fix-blocking, fix-pass-with, fix-pass-open, fix-note, fix-allowed;
+ *              matrix-level, matrix-decision, matrix-text, matrix-export, matrix-count (data-rows,
+ *              data-conflicts), matrix-row (data-action, data-decision, data-conflict), matrix-open,
+ *              matrix-conflict, matrix-more
  * Import:      import-button (header), access-denied-button (request builder), import-dialog (a modal
  *              <dialog>), import-dialog-close, import-text, import-origin, import-file-button,
  *              import-file, import-clear, import-result (data-kind = empty | import | denied |
@@ -200,7 +219,7 @@ export class App {
     await this.id(testId).fill(value);
   }
 
-  async view(name: 'explain' | 'batch' | 'tests' | 'examples' | 'problems'): Promise<void> {
+  async view(name: 'explain' | 'batch' | 'tests' | 'examples' | 'problems' | 'reason'): Promise<void> {
     await this.id(`view-${name}`).click();
   }
 

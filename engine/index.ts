@@ -162,3 +162,34 @@ export type {
 /** Workspace files: the share link's envelope as JSON, same versions and checks (docs/workspace-file.md). */
 export { encodeWorkspaceFile, readWorkspaceFile, dataVersionLabel } from './share/index.ts';
 export type { WorkspaceFileResult } from './share/index.ts';
+
+/** Reasoning over every request a workspace's policies can tell apart: compare versions, fixes, edge cases, coverage, the full matrix (docs/partition.md). */
+export { applyFixes, compareWorkspaces, coverage, edgeCases, fullMatrix, requestSpace, simulationInput, suggestFixes } from './reason/index.ts';
+export type {
+  BlockingStatement,
+  Comparison,
+  ContextDimension,
+  ContextValue,
+  CoverageFinding,
+  CoverageFindingKind,
+  CoverageResult,
+  DecisionChange,
+  Difference,
+  EdgeCase,
+  EdgeKind,
+  FixResult,
+  FullMatrix,
+  MatrixAction,
+  MatrixCell,
+  PrincipalCell,
+  ReasonOptions,
+  Request,
+  RequestSpace,
+  RequestSpaceScope,
+  ResourceCell,
+  ScopeBound,
+  StatementCoverage,
+  StatementLocation,
+  SuggestedFix,
+  Verdict,
+} from './reason/types.ts';

@@ -19,8 +19,17 @@ await build({
   banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-const engine = spawnSync('node', [out], { stdio: 'inherit' });
+// Reasoning over the request space (bench/reason.ts): bundled the same way.
+const reasonOut = 'node_modules/.cache/bench/reason.mjs';
+await build({ entryPoints: ['bench/reason.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], outfile: reasonOut, banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" }, logLevel: 'warning' });
+if (process.argv.includes('--reason-only')) process.exit(spawnSync('node', [reasonOut], { stdio: 'inherit' }).status ?? 1);
+// --engine-quick: the engine figures without whoCan, reasoning or pages (for measuring one change).
+const quick = process.argv.includes('--engine-quick');
+const engine = spawnSync('node', quick ? [out, '--quick'] : [out], { stdio: 'inherit' });
+if (quick) process.exit(engine.status ?? 1);
 if (engine.status !== 0) process.exit(engine.status ?? 1);
+const reason = spawnSync('node', [reasonOut], { stdio: 'inherit' });
+if (reason.status !== 0) process.exit(reason.status ?? 1);
 
 if (process.argv.includes('--engine-only')) process.exit(0);
 if (!existsSync('scripts/bench-page.mjs')) process.exit(0);

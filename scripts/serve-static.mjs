@@ -17,8 +17,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startStaticServer({ root = 'dist', port = 4173, base = '/policy-sim/' } = {}) {
-  const rootDir = resolve(root);
+/**
+ * Serves `root` under `base`; `mounts` adds more folders under their own paths on the same
+ * server (the page benchmark serves its blank reference page next to the app).
+ */
+export function startStaticServer({ root = 'dist', port = 4173, base = '/policy-sim/', mounts = [] } = {}) {
+  const all = [{ root, base }, ...mounts].map((m) => ({ base: m.base, rootDir: resolve(m.root) }));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/' || url.pathname === base.slice(0, -1)) {
@@ -26,11 +30,13 @@ export function startStaticServer({ root = 'dist', port = 4173, base = '/policy-
       res.end();
       return;
     }
-    if (!url.pathname.startsWith(base)) {
+    const mount = all.find((m) => url.pathname.startsWith(m.base));
+    if (!mount) {
       res.writeHead(404).end('not found');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
+    const { rootDir } = mount;
+    let rel = decodeURIComponent(url.pathname.slice(mount.base.length)) || 'index.html';
     const file = normalize(join(rootDir, rel));
     if (!file.startsWith(rootDir)) {
       res.writeHead(403).end();

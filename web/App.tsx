@@ -1,7 +1,7 @@
 // Layout only: the header and banners; the policy editor; the request; the decision with
 // its reason, and the views (trace, problems, batch, tests, examples). styles.css places
 // them: one column on a phone, two from 1024px, three from 1280px.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { BatchPanel } from './features/batch/BatchPanel';
 import { EditorPane } from './features/editor/EditorPane';
@@ -12,6 +12,7 @@ import { ProblemsPanel } from './features/problems/ProblemsPanel';
 import { RequestBuilder } from './features/request/RequestBuilder';
 import { DecisionBanner } from './features/result/DecisionBanner';
 import { Explanation } from './features/result/Explanation';
+import { ComparedRequest } from './features/reason/ComparedRequest';
 import { Reason } from './features/result/Reason';
 import { Banners } from './features/share/Banners';
 import { useShortcuts } from './features/shortcuts';
@@ -21,12 +22,15 @@ import { useRovingTabs } from './lib/tabs';
 import { useActions, useApp } from './store';
 import type { View } from './store/types';
 
+const ReasonView = lazy(() => import('./features/reason/ReasonView'));
+
 export const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'explain', label: 'Trace', key: 'Alt+1' },
   { view: 'batch', label: 'Batch', key: 'Alt+2' },
   { view: 'tests', label: 'Tests', key: 'Alt+3' },
   { view: 'examples', label: 'Examples', key: 'Alt+4' },
   { view: 'problems', label: 'Problems', key: 'Alt+5' },
+  { view: 'reason', label: 'Reason', key: 'Alt+6' },
 ];
 
 function ViewBadge({ view }: { view: View }) {
@@ -99,6 +103,11 @@ function Panels() {
         {view === 'tests' && <TestsPanel />}
         {view === 'examples' && <Gallery />}
         {view === 'problems' && <ProblemsPanel />}
+        {view === 'reason' && (
+          <Suspense fallback={<p className="p-3 text-sm text-(--muted)">Loading…</p>}>
+            <ReasonView />
+          </Suspense>
+        )}
       </div>
     </section>
   );
@@ -130,6 +139,7 @@ export function App() {
           <div className="area-decision">
             <DecisionBanner />
             <Reason />
+            <ComparedRequest />
           </div>
           <div className="area-request">
             <RequestBuilder />

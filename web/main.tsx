@@ -1,6 +1,9 @@
-// Entry: load the workspace (share link, then saved work, then the default), evaluate
-// it, then render; the decision is on screen before the editor's code arrives.
+// Entry: load the workspace (share link, then saved work, then the default), evaluate it
+// with only the checks that can refuse a policy (the decision is the same), render it at
+// once, and leave everything else until the decision is painted: autosave, the full
+// checks, every other service's action names. The editor's code arrives after that.
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initAppStore } from './store';
@@ -10,24 +13,37 @@ import { registerServiceWorker } from './offline';
 import { browserStorage } from './store/persistence';
 import './styles.css';
 
+/** Runs `fn` once the next frame is painted: a message posted from a frame's rAF callback arrives after that frame. */
+function afterNextPaint(fn: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(null);
+  });
+}
+
 const storage = browserStorage();
-const store = initAppStore({ location: window.location, storage });
-connectPersistence(store, { storage, window });
+const store = initAppStore({ location: window.location, storage, firstChecks: 'refusals' });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Rendered in this task, not a later one: the first frame the browser paints has the decision.
+flushSync(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
-// Every other AWS service's action names arrive after the first paint, so that the
-// validator can tell a misspelt action of any service; then the policies are checked again.
-window.addEventListener('load', () => {
+afterNextPaint(() => {
+  connectPersistence(store, { storage, window });
+  // Every other AWS service's action names, so that the validator can tell a misspelt
+  // action of any service; the full checks run once, with them (or without, if they fail).
   void loadAllActionNames()
     .then((names) => store.getState().actions.setActionNames(names))
-    .catch((e: unknown) => console.warn('AWS action names could not be loaded; actions of services beyond ECR and ECS are not checked.', e));
+    .catch((e: unknown) => console.warn('AWS action names could not be loaded; actions of services beyond ECR and ECS are not checked.', e))
+    .finally(() => store.getState().actions.completeChecks());
 });
 
 // Offline use, in the built site only.

@@ -5,6 +5,7 @@ import { dataVersionLabel } from '../share/envelope.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { ExitError } from './args.ts';
 import type { Command } from './commands/command.ts';
+import { diffCommand } from './commands/diff.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { testCommand } from './commands/test.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -12,7 +13,7 @@ import { whoCanCommand } from './commands/who-can.ts';
 import { processIo, type Io } from './io.ts';
 
 /** Every command, in the order --help lists them. A new command is one entry here. */
-export const COMMANDS: readonly Command[] = [testCommand, simulateCommand, validateCommand, whoCanCommand];
+export const COMMANDS: readonly Command[] = [testCommand, simulateCommand, validateCommand, whoCanCommand, diffCommand];
 
 export function versionText(): string {
   return `container-iam ${ENGINE_VERSION}\nAWS service data: ${dataVersionLabel()} (updated ${dataVersion.updatedAt.slice(0, 10)})\n`;

@@ -131,17 +131,88 @@ export interface CompiledPolicy {
   errors: InputError[];
   /** For an action (lower-cased), which statements' Action/NotAction cover it: 1 or 0 per statement. */
   actionHits(actionLower: string): Uint8Array;
+  /**
+   * For an action (lower-cased), the indices of the statements that can apply to it: not
+   * skipped, Action/NotAction covering it; Deny statements first, each group in statement order.
+   */
+  candidates(actionLower: string): Int32Array;
 }
 
 /**
  * Action matching depends on the action alone (Action elements take no variables),
  * so each policy remembers its answers: requests repeat the same few actions.
  */
-function actionHitCache(statements: CompiledStatement[]): (actionLower: string) => Uint8Array {
+function actionHitCache(statements: CompiledStatement[], candidates: (actionLower: string) => Int32Array): (actionLower: string) => Uint8Array {
   return memo((actionLower) => {
     const hits = new Uint8Array(statements.length);
-    for (let i = 0; i < statements.length; i++) hits[i] = actionCovered(statements[i], actionLower) ? 1 : 0;
+    // Skipped statements are left out of the candidates but still say whether they cover the action.
+    for (let i = 0; i < statements.length; i++) if (statements[i].skipped) hits[i] = actionCovered(statements[i], actionLower) ? 1 : 0;
+    for (const i of candidates(actionLower)) hits[i] = 1;
     return hits;
+  });
+}
+
+/**
+ * Statements by the actions they name, so a request looks at the few that can cover its
+ * action instead of all of them: wildcard-free names by the name (lower-cased, as action
+ * matching is case-insensitive), wildcard patterns by their service prefix, patterns whose
+ * service part holds a wildcard and NotAction statements always.
+ */
+class ActionIndex {
+  private readonly exact = new Map<string, number[]>();
+  private readonly byService = new Map<string, number[]>();
+  private readonly always: number[] = [];
+
+  constructor(statements: CompiledStatement[]) {
+    for (let i = 0; i < statements.length; i++) {
+      const cs = statements[i];
+      if (cs.skipped || !cs.actionElement) continue;
+      if (cs.actionElement === 'NotAction') {
+        this.always.push(i);
+        continue;
+      }
+      for (const m of cs.actions) {
+        const pattern = m.value.value.toLowerCase();
+        const colon = pattern.indexOf(':');
+        const service = colon < 0 ? '' : pattern.slice(0, colon);
+        if (!/[*?]/.test(pattern)) add(this.exact, pattern, i);
+        else if (service !== '' && !/[*?]/.test(service)) add(this.byService, service, i);
+        else this.always.push(i);
+      }
+    }
+  }
+
+  /** Statements an Action value names the action in exactly (lower-cased): they cover it. */
+  named(actionLower: string): readonly number[] {
+    return this.exact.get(actionLower) ?? NONE;
+  }
+
+  /** Statements that may cover the action (wildcards, NotAction): their matchers decide. Possibly repeated. */
+  maybe(actionLower: string): number[] {
+    const service = this.byService.get(actionLower.slice(0, actionLower.indexOf(':')));
+    return service ? service.concat(this.always) : this.always;
+  }
+}
+
+const NONE: readonly number[] = [];
+
+function add(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** The candidates of each action, remembered per policy: all but exact names are confirmed by the statement's own matchers. */
+function candidateCache(statements: CompiledStatement[]): (actionLower: string) => Int32Array {
+  const index = new ActionIndex(statements);
+  return memo((actionLower) => {
+    const seen = new Uint8Array(statements.length);
+    for (const i of index.named(actionLower)) seen[i] = 1;
+    for (const i of index.maybe(actionLower)) if (!seen[i] && actionCovered(statements[i], actionLower)) seen[i] = 1;
+    const denies: number[] = [];
+    const allows: number[] = [];
+    for (let i = 0; i < statements.length; i++) if (seen[i]) (statements[i].statement.effect?.value === 'Deny' ? denies : allows).push(i);
+    return Int32Array.from([...denies, ...allows]);
   });
 }
 
@@ -241,7 +312,8 @@ export function compilePolicy(parsed: ParsedPolicy, ref: PolicyRef): CompiledPol
     }
     return cs;
   });
-  return { ref, kind: parsed.kind, parsed, statements, errors, actionHits: actionHitCache(statements) };
+  const candidates = candidateCache(statements);
+  return { ref, kind: parsed.kind, parsed, statements, errors, actionHits: actionHitCache(statements, candidates), candidates };
 }
 
 function firstMatch(matchers: ValueMatcher[], subject: string, ctx: RequestContext | undefined): number {

@@ -108,16 +108,64 @@ export const lower = memo((key) => key.toLowerCase(), 2000);
 
 const NO_ENTRIES: ReadonlyMap<string, ContextEntry> = new Map();
 
-/** Normalizes the request's context (string or list values) by lower-cased key. */
+/** A context value as text: strings as they are, finite numbers and booleans spelt out; anything else has none. */
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** The context's own keys and values, read once; undefined when reading it throws (a getter, a proxy). */
+function readContext(context: unknown): [string, unknown][] | undefined {
+  if (context === undefined || context === null) return [];
+  if (typeof context !== 'object' || Array.isArray(context)) return undefined;
+  try {
+    return Object.keys(context).map((key) => [key, (context as Record<string, unknown>)[key]]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value's texts, or undefined when it is not a string, number, boolean or flat list of them. */
+function valueTexts(raw: unknown): string[] | undefined {
+  if (!Array.isArray(raw)) {
+    const one = scalarText(raw);
+    return one === undefined ? undefined : [one];
+  }
+  const out: string[] = [];
+  for (const v of raw as unknown[]) {
+    const text = scalarText(v);
+    if (text === undefined) return undefined;
+    out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Why the request's context cannot be used, or undefined when it can. A value such as
+ * `null` or `{}` is refused rather than turned into the text "null" or "[object Object]",
+ * which a condition could then match: a wrong Allow from malformed input.
+ */
+export function contextProblem(context: unknown): string | undefined {
+  const pairs = readContext(context);
+  if (pairs === undefined) return 'The request context must be an object of condition keys and their values.';
+  for (const [key, raw] of pairs) {
+    if (valueTexts(raw) === undefined) {
+      const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+      return `The context value of \`${shown}\` is not a string or a list of strings; give its value as text, e.g. \`"blue"\` or \`["a", "b"]\`.`;
+    }
+  }
+  return undefined;
+}
+
+/** Normalizes the request's context (string or list values) by lower-cased key; values it cannot use are left out. */
 function givenEntries(context: unknown): ReadonlyMap<string, ContextEntry> {
-  if (!context || typeof context !== 'object') return NO_ENTRIES;
-  const keys = Object.keys(context);
-  if (keys.length === 0) return NO_ENTRIES;
+  const pairs = readContext(context);
+  if (pairs === undefined || pairs.length === 0) return NO_ENTRIES;
   const out = new Map<string, ContextEntry>();
-  for (const key of keys) {
-    const raw = (context as Record<string, unknown>)[key];
-    const values = Array.isArray(raw) ? (raw.every((v) => typeof v === 'string') ? (raw as string[]) : raw.map(String)) : [String(raw)];
-    out.set(lower(key), { key, values, source: 'request' });
+  for (const [key, raw] of pairs) {
+    const values = valueTexts(raw);
+    if (values !== undefined) out.set(lower(key), { key, values, source: 'request' });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import { parsePolicy, policyText } from '../policy/parse.ts';
 import { defaultPolicyName } from '../policy/kinds.ts';
 import type { ParsedPolicy, PolicyKind, Range, Span } from '../types.ts';
-import { Clock, lower, RequestContext } from './context.ts';
+import { Clock, contextProblem, lower, RequestContext } from './context.ts';
 import { memo } from '../source/memo.ts';
 import { isRcpSupportedService } from '../catalog/index.ts';
 import {
@@ -189,6 +189,8 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
   const resource = typeof r.resource === 'string' ? r.resource.trim() : '';
   const principal = cachedPrincipal(principalText);
   if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
+  const badContext = contextProblem(r.context);
+  if (badContext !== undefined) return [requestError('context', badContext)];
   const ctx = new RequestContext(r.context, principal, resource, clock);
   const req = blankRequest(principal, ctx);
   setCallerFacts(req, groups);
@@ -307,10 +309,10 @@ function visitPolicy(policy: CompiledPolicy | undefined, req: PreparedRequest, t
   let allow = false;
   tally.who = undefined;
   const statements = policy.statements;
-  const hits = policy.actionHits(req.actionLower);
-  for (let i = 0; i < statements.length; i++) {
-    if (hits[i] === 0) continue;
-    const cs = statements[i];
+  // Only the statements whose Action/NotAction covers the action, Deny statements first.
+  const candidates = policy.candidates(req.actionLower);
+  for (let c = 0; c < candidates.length; c++) {
+    const cs = statements[candidates[c]];
     const m = statementApplies(cs, policy.kind, req, 1);
     if (!m) continue;
     if (cs.statement.effect?.value === 'Deny') {
@@ -326,6 +328,31 @@ function visitPolicy(policy: CompiledPolicy | undefined, req: PreparedRequest, t
         collect.allows.set(policy.kind, list);
       }
     }
+  }
+  return allow;
+}
+
+/**
+ * The decision-only visitor: stops at the first applicable Deny and visits nothing after
+ * it, since an explicit deny settles the decision whatever else applies (the other
+ * inputs `gather` returns are then incomplete: read only the decision).
+ */
+function visitUntilDeny(policy: CompiledPolicy | undefined, req: PreparedRequest, tally: Tally): boolean {
+  if (!policy || tally.explicitDeny) return false;
+  let allow = false;
+  tally.who = undefined;
+  const statements = policy.statements;
+  const candidates = policy.candidates(req.actionLower);
+  for (let c = 0; c < candidates.length; c++) {
+    const cs = statements[candidates[c]];
+    const m = statementApplies(cs, policy.kind, req, 1);
+    if (!m) continue;
+    if (cs.statement.effect?.value === 'Deny') {
+      tally.explicitDeny = true;
+      return false;
+    }
+    allow = true;
+    tally.who = strongerMatch(tally.who, m);
   }
   return allow;
 }
@@ -535,7 +562,7 @@ class PolicySet implements CompiledPolicySet {
 
   decide(request: SimulationRequest): Decision {
     const req = prepare(request, this.set.groups, this.clock ?? new Clock());
-    return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req)).decision;
+    return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req, undefined, visitUntilDeny)).decision;
   }
 
   simulate(request: SimulationRequest): SimulationResult {

@@ -17,7 +17,7 @@ import { getOperator, OPERATORS, SET_QUALIFIERS, parseOperator, type OperatorDes
 import type { PolicyKind, Statement } from '../types.ts';
 import { cursorAt, statementAt, type Cursor } from './cursor.ts';
 import { objectMembers, skipWs } from '../validate/text.ts';
-import { ELEMENT_DOCS, operatorMarkdown, type EditorOptions } from './docs.ts';
+import { ELEMENT_DOCS, nestsTooDeep, operatorMarkdown, type EditorOptions } from './docs.ts';
 
 export type CompletionKind = 'action' | 'operator' | 'conditionKey' | 'arn' | 'element' | 'value';
 
@@ -324,6 +324,10 @@ const SERVICE_PRINCIPALS: [string, string][] = [
  * text the chosen item replaces.
  */
 export function completeAt(text: string, offset: number, kind: PolicyKind, options: EditorOptions = {}): CompletionResult {
+  if (typeof text !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || nestsTooDeep(text)) {
+    const at = typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
+    return { from: at, to: at, items: [] };
+  }
   const cur = cursorAt(text, offset);
   const p = cur.path;
   const inSt = cur.inStatement;

@@ -12,7 +12,7 @@ import {
 } from '../catalog/index.ts';
 import { compileWildcard } from '../match/index.ts';
 import type { PolicyKind, Span } from '../types.ts';
-import { actionMarkdown, ELEMENT_DOCS, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown, type EditorOptions } from './docs.ts';
+import { actionMarkdown, code, ELEMENT_DOCS, nestsTooDeep, keyMarkdown, operatorMarkdown, unknownActionMarkdown, wildcardMarkdown, type EditorOptions } from './docs.ts';
 
 export interface Hover {
   /** The string (with its quotes) the hover is about. */
@@ -36,13 +36,13 @@ function actionHover(value: string, names: ActionNames | undefined): string {
     // A service known by its action names only.
     const match = compileWildcard(value.slice(colon + 1), { ignoreCase: true });
     const matching = (actionNamesFor(service, names) ?? []).filter(match);
-    const list = matching.slice(0, 60).map((n) => `- \`${service}:${n}\``);
-    return [`**\`${value}\`** matches ${matching.length} action${matching.length === 1 ? '' : 's'}:`, '', ...list].join('\n');
+    const list = matching.slice(0, 60).map((n) => `- ${code(`${service}:${n}`)}`);
+    return [`**${code(value)}** matches ${matching.length} action${matching.length === 1 ? '' : 's'}:`, '', ...list].join('\n');
   }
   const info = getAction(value);
   if (info) return actionMarkdown(info);
   if (colon > 0 && isKnownAction(value.slice(0, colon), value.slice(colon + 1), names) === true) {
-    return `**\`${value}\`** is an action of \`${value.slice(0, colon).toLowerCase()}\` (the simulator has no details for this service).`;
+    return `**${code(value)}** is an action of ${code(value.slice(0, colon).toLowerCase())} (the simulator has no details for this service).`;
   }
   return unknownActionMarkdown(value, names);
 }
@@ -50,15 +50,15 @@ function actionHover(value: string, names: ActionNames | undefined): string {
 function resourceHover(value: string): string {
   if (value === '*') return '**`*`** — every resource. Actions without resource-level permissions (such as `ecr:GetAuthorizationToken`) need it.';
   const types = resourceTypesForArn(value);
-  if (types.length === 0) return `**\`${value}\`** matches no resource type the simulator knows.`;
-  const lines = [`**\`${value}\`**`, ''];
+  if (types.length === 0) return `**${code(value)}** matches no resource type the simulator knows.`;
+  const lines = [`**${code(value)}**`, ''];
   for (const t of types.slice(0, 5)) lines.push(`- ${t.service} \`${t.name}\`: \`${t.arnFormat}\``);
   return lines.join('\n');
 }
 
 function keyHover(value: string): string {
   const info = getConditionKey(value);
-  return info ? keyMarkdown(value, info) : `**\`${value}\`** is not a condition key AWS lists.`;
+  return info ? keyMarkdown(value, info) : `**${code(value)}** is not a condition key AWS lists.`;
 }
 
 /**
@@ -67,6 +67,7 @@ function keyHover(value: string): string {
  * condition operator or key, a resource ARN, or a policy element.
  */
 export function hoverAt(text: string, offset: number, _kind?: PolicyKind, options: EditorOptions = {}): Hover | undefined {
+  if (typeof text !== 'string' || typeof offset !== 'number' || !Number.isFinite(offset) || nestsTooDeep(text)) return undefined;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   const node: Node | undefined = findNodeAtOffset(root, offset, true);
@@ -80,13 +81,13 @@ export function hoverAt(text: string, offset: number, _kind?: PolicyKind, option
 
   let markdown: string | undefined;
   if (isKey && (path.length === 1 || inSt?.length === 1)) {
-    markdown = ELEMENT_DOCS[value] ? `**${value}** — ${ELEMENT_DOCS[value]}` : undefined;
+    markdown = Object.hasOwn(ELEMENT_DOCS, value) ? `**${value}** — ${ELEMENT_DOCS[value]}` : undefined;
   } else if (isKey && inSt?.[0] === 'Condition' && inSt.length === 2) {
     markdown = operatorMarkdown(value);
   } else if (isKey && inSt?.[0] === 'Condition' && inSt.length === 3) {
     markdown = keyHover(value);
   } else if (!isKey && (inSt?.[0] === 'Action' || inSt?.[0] === 'NotAction')) {
-    markdown = actionHover(value, options.actionNames);
+    markdown = actionHover(value, options?.actionNames);
   } else if (!isKey && (inSt?.[0] === 'Resource' || inSt?.[0] === 'NotResource')) {
     markdown = resourceHover(value);
   } else if (!isKey && inSt?.[0] === 'Effect') {

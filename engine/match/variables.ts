@@ -94,12 +94,14 @@ export function parseTemplate(text: string, options: TemplateOptions = { variabl
   const malformed: Span[] = [];
   let textStart = 0;
   let from = 0;
+  let nextClose = -2; // -2: not looked up yet; -1: there is none
   for (let at = text.indexOf('${', from); at >= 0; at = text.indexOf('${', from)) {
     const parsed = parseAt(text, at);
     if (parsed === undefined) {
       // Kept as text; report it only when a `}` follows, since without one it is clearly not meant as a variable.
-      const close = text.indexOf('}', at + 2);
-      if (close >= 0) malformed.push({ start: at, end: close + 1 });
+      // The next `}` is looked up again only once passed, so a run of `${` costs one scan, not one each.
+      if (nextClose !== -1 && nextClose < at + 2) nextClose = text.indexOf('}', at + 2);
+      if (nextClose >= 0) malformed.push({ start: at, end: nextClose + 1 });
       from = at + 2;
       continue;
     }

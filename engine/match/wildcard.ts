@@ -115,6 +115,68 @@ function chunkAt(chunk: Chunk, s: string, p: number, excl: number): boolean {
   return true;
 }
 
+/** Per-character bit masks of a chunk for Shift-And: bit i is set when the character may stand at position i. */
+interface ShiftAndMasks {
+  byChar: Map<number, Uint32Array>;
+  /** For characters the chunk does not name: only its `?` positions. */
+  other: Uint32Array;
+  /** For the excluded character when the chunk does not name it. */
+  none: Uint32Array;
+}
+
+// Bound on mask words (4 bytes each) built for one chunk, and on what a compiled matcher keeps.
+const MASK_WORDS_LIMIT = 1 << 21;
+const MASK_WORDS_KEPT = 1 << 14;
+
+const maskStore = new WeakMap<Chunk, ShiftAndMasks>();
+
+function shiftAndMasks(chunk: Chunk, excl: number): ShiftAndMasks | undefined {
+  const kept = maskStore.get(chunk);
+  if (kept !== undefined) return kept;
+  const words = (chunk.length + 31) >>> 5;
+  const wild = chunk.wild;
+  const text = chunk.text;
+  const distinct = new Set<number>();
+  for (let i = 0; i < chunk.length; i++) if (wild === undefined || wild[i] !== 1) distinct.add(text.charCodeAt(i));
+  if ((distinct.size + 2) * words > MASK_WORDS_LIMIT) return undefined;
+  const other = new Uint32Array(words);
+  if (wild !== undefined) for (let i = 0; i < chunk.length; i++) if (wild[i] === 1) other[i >>> 5] |= 1 << (i & 31);
+  const byChar = new Map<number, Uint32Array>();
+  for (const c of distinct) byChar.set(c, c === excl ? new Uint32Array(words) : other.slice());
+  for (let i = 0; i < chunk.length; i++) {
+    if (wild !== undefined && wild[i] === 1) continue;
+    const mask = byChar.get(text.charCodeAt(i));
+    if (mask !== undefined) mask[i >>> 5] |= 1 << (i & 31);
+  }
+  const masks = { byChar, other, none: new Uint32Array(words) };
+  if ((distinct.size + 2) * words <= MASK_WORDS_KEPT) maskStore.set(chunk, masks);
+  return masks;
+}
+
+/**
+ * Left-most start >= `from` of a chunk ending by `limit`, by Shift-And: one pass over the
+ * text, ceil(length / 32) word operations per character, no backtracking.
+ */
+function shiftAndFind(chunk: Chunk, masks: ShiftAndMasks, s: string, from: number, limit: number, excl: number): number {
+  const m = chunk.length;
+  const words = masks.other.length;
+  const state = new Uint32Array(words);
+  const topWord = (m - 1) >>> 5;
+  const topBit = 1 << ((m - 1) & 31);
+  for (let j = from; j < limit; j++) {
+    const c = s.charCodeAt(j);
+    const mask = masks.byChar.get(c) ?? (c === excl ? masks.none : masks.other);
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const d = state[w];
+      state[w] = ((d << 1) | carry) & mask[w];
+      carry = d >>> 31;
+    }
+    if ((state[topWord] & topBit) !== 0) return j - m + 1;
+  }
+  return -1;
+}
+
 /** Left-most start >= `from` where `chunk` matches and ends by `limit`; -1 if none. */
 function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: number): number {
   const last = limit - chunk.length; // last allowed start
@@ -123,8 +185,10 @@ function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: n
     const i = s.indexOf(chunk.text, from);
     return i >= 0 && i <= last ? i : -1;
   }
+  const masks = shiftAndMasks(chunk, excl);
+  if (masks !== undefined) return shiftAndFind(chunk, masks, s, from, limit, excl);
+  // Masks too large to build (a long chunk with many distinct characters): anchor and verify.
   if (chunk.anchor.length === 0) {
-    // Only `?`s: any start works unless some position holds the excluded character.
     for (let p = from; p <= last; p++) if (chunkAt(chunk, s, p, excl)) return p;
     return -1;
   }

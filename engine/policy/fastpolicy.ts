@@ -31,6 +31,7 @@ function key(s: Scanner, seen: string[], keySpan: Span): string {
   const k = s.string();
   keySpan.end = s.i;
   for (let i = 0; i < seen.length; i++) if (seen[i] === k) throw GIVE_UP; // duplicate key: the general path reports it
+  if (seen.length >= 64) throw GIVE_UP; // a large object: the general path checks its keys with a Set
   seen.push(k);
   s.skipSpace();
   s.expect(COLON);

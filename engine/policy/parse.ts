@@ -61,18 +61,21 @@ function members(b: Builder, obj: JsonNode): Array<{ key: string; keyNode: JsonN
   const props = obj.children ?? [];
   const out: Array<{ key: string; keyNode: JsonNode; value: JsonNode | undefined }> = new Array(props.length);
   let n = 0;
+  const seen = props.length > 16 ? new Set<string>() : undefined;
   for (let p = 0; p < props.length; p++) {
     const prop = props[p];
     const keyNode = prop.children?.[0];
     if (!keyNode || typeof keyNode.value !== 'string') continue;
     const key = keyNode.value;
-    // Objects in policies are small: a scan beats a Set.
-    for (let q = 0; q < n; q++) {
-      if (out[q].key === key) {
-        problem(b, 'json-duplicate-key', `\`${key}\` appears more than once in this object; AWS keeps only one of them, so merge them into one.`, nodeSpan(keyNode));
-        break;
-      }
+    // Small objects: a scan beats a Set; large ones (hostile input) need the Set to stay linear.
+    let repeated = false;
+    if (seen !== undefined) {
+      repeated = seen.has(key);
+      seen.add(key);
+    } else {
+      for (let q = 0; q < n && !repeated; q++) repeated = out[q].key === key;
     }
+    if (repeated) problem(b, 'json-duplicate-key', `\`${key}\` appears more than once in this object; AWS keeps only one of them, so merge them into one.`, nodeSpan(keyNode));
     out[n++] = { key, keyNode, value: prop.children?.[1] };
   }
   out.length = n;
@@ -296,6 +299,8 @@ function document(b: Builder, root: JsonNode, text: string): PolicyDocument {
  * Never throws: whatever the text, returns as much model as it allows plus problems.
  */
 export function parsePolicy(text: string, kind: PolicyKind): ParsedPolicy {
+  // Never throws: text that is not a string (from an untyped caller) parses as empty text.
+  if (typeof text !== 'string') text = '';
   const fast = parsePolicyFast(text, MAX_JSON_DEPTH);
   if (fast) {
     const parsed: ParsedPolicy = { kind, text, policy: fast.policy, errors: [] };

@@ -4,7 +4,7 @@
 // of raw-deflated UTF-8 JSON followed by the CRC-32 of that JSON (4 bytes, big
 // endian). The JSON is the envelope {format, engine, data, workspace}. New formats
 // get a new prefix and a new reader in READERS; old readers stay, so old links open.
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { crc32 } from './crc32.ts';
 import { envelopeOf, readEnvelopeValue, SHARE_FORMAT, type ShareEnvelope } from './envelope.ts';
@@ -76,6 +76,43 @@ function readEnvelope(fragment: string): EnvelopeResult {
   return reader(m[2]);
 }
 
+// Compressed bytes fed to the inflater at a time: DEFLATE expands at most ~1,032 times,
+// so one step yields about 1 MB at most and a bomb is stopped soon after the cap.
+const INFLATE_STEP = 1024;
+
+/**
+ * Inflates DEFLATE data in steps and stops as soon as the output passes `cap`, so a
+ * bomb is refused having produced little more than `cap` bytes, never its whole output.
+ */
+function inflateCapped(packed: Uint8Array, cap: number): Uint8Array | 'too-large' | 'damaged' {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total <= cap) parts.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    for (let at = 0; at < packed.length && total <= cap; at += INFLATE_STEP) {
+      const end = Math.min(packed.length, at + INFLATE_STEP);
+      inflater.push(packed.subarray(at, end), end === packed.length);
+    }
+    if (packed.length === 0) inflater.push(packed, true);
+  } catch {
+    return total > cap ? 'too-large' : 'damaged';
+  }
+  if (total > cap) return 'too-large';
+  if (!ended) return 'damaged';
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 const DAMAGED = 'The share link is damaged or incomplete (was it cut off when copied?)';
 
 function readV1(payload: string): EnvelopeResult {
@@ -85,13 +122,9 @@ function readV1(payload: string): EnvelopeResult {
   const packed = bytes.subarray(0, bytes.length - 4);
   const t = bytes.length - 4;
   const expected = ((bytes[t] << 24) | (bytes[t + 1] << 16) | (bytes[t + 2] << 8) | bytes[t + 3]) >>> 0;
-  let json: Uint8Array;
-  try {
-    json = inflateSync(packed);
-  } catch {
-    return { ok: false, error: `${DAMAGED}: its data does not decompress.` };
-  }
-  if (json.length > MAX_JSON_BYTES) return { ok: false, error: 'The shared workspace is too large to open.' };
+  const json = inflateCapped(packed, MAX_JSON_BYTES);
+  if (json === 'too-large') return { ok: false, error: `The shared workspace is too large to open: it decompresses to more than ${MAX_JSON_BYTES / 1_000_000} MB.` };
+  if (json === 'damaged') return { ok: false, error: `${DAMAGED}: its data does not decompress.` };
   if (crc32(json) !== expected) return { ok: false, error: `${DAMAGED}: its checksum does not match.` };
   let value: unknown;
   try {

@@ -92,9 +92,52 @@ function covers(pattern: string, other: string): boolean {
   return globCached(pattern)(other);
 }
 
+/** Wildcard entries by the literal text before their first wildcard, as a trie on lower-case characters. */
+interface PrefixNode {
+  next: Map<number, PrefixNode>;
+  here: ActionRef[];
+}
+
+function prefixTrie(wildcards: readonly ActionRef[]): PrefixNode {
+  const root: PrefixNode = { next: new Map(), here: [] };
+  for (const w of wildcards) {
+    const lower = w.item.value.toLowerCase();
+    let node = root;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (c === 42 || c === 63) break; // `*` or `?`
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map(), here: [] }));
+      node = child;
+    }
+    node.here.push(w);
+  }
+  return root;
+}
+
+// Glob tests spent on redundancy per statement: the check is a suggestion, and hostile
+// statements (thousands of overlapping wildcards) must not make it quadratic.
+const REDUNDANCY_BUDGET = 20_000;
+
+/** A wildcard entry whose literal prefix starts `lower` and that covers it, within the budget. */
+function coverOf(trie: PrefixNode, ref: ActionRef, lower: string, budget: { left: number }): ActionRef | undefined {
+  let node: PrefixNode | undefined = trie;
+  for (let i = 0; node !== undefined; i++) {
+    for (const w of node.here) {
+      if (budget.left <= 0) return undefined;
+      if (w === ref || w.item.value.toLowerCase() === lower) continue;
+      budget.left--;
+      if (covers(w.item.value, ref.item.value)) return w;
+    }
+    node = i < lower.length ? node.next.get(lower.charCodeAt(i)) : undefined;
+  }
+  return undefined;
+}
+
 function checkRepeats(ctx: ValidationContext, info: StatementInfo): void {
   const seen = new Map<string, ActionRef>();
-  const wildcards = info.actions.filter((a) => a.wildcard);
+  const trie = prefixTrie(info.actions.filter((a) => a.wildcard));
+  const budget = { left: REDUNDANCY_BUDGET };
   for (const ref of info.actions) {
     const lower = ref.item.value.toLowerCase();
     // An array item is removed by its span: jsonc-parser's modify mis-measures an array's last element (see edit.ts).
@@ -106,7 +149,7 @@ function checkRepeats(ctx: ValidationContext, info: StatementInfo): void {
     }
     seen.set(lower, ref);
     if (ref.status === 'variable' || ref.status === 'invalid') continue;
-    const cover = wildcards.find((w) => w !== ref && w.item.value.toLowerCase() !== lower && covers(w.item.value, ref.item.value));
+    const cover = coverOf(trie, ref, lower, budget);
     if (cover) {
       ctx.report(
         'action-redundant',

@@ -48,6 +48,7 @@ export const CODES = {
   'json-too-deep': c('error', 'syntax', 'JSON nested too deeply', 'An IAM policy nests at most six levels deep.', REFUSED),
   'json-empty': c('error', 'syntax', 'Empty policy', 'Write a JSON object with `Version` and `Statement`.', REFUSED),
   'json-duplicate-key': c('error', 'syntax', 'Duplicate key', 'AWS keeps only one of two equal keys; merge them into one.', REFUSED),
+  'diagnostics-truncated': c('warning', 'syntax', 'More findings not shown', 'Only the first findings of a policy are listed; fix these and validate again to see the rest.'),
   'policy-not-object': c('error', 'syntax', 'Policy is not an object', 'A policy is one JSON object: `{ "Version": ..., "Statement": [...] }`.', REFUSED),
   'type-mismatch': c('error', 'syntax', 'Wrong JSON type', 'Each policy element has a fixed JSON type, e.g. `Action` is a string or an array of strings.', REFUSED),
   'element-unknown': c('error', 'syntax', 'Unknown element', 'AWS refuses a policy with an element it does not know; check the spelling (elements are case-sensitive).', REFUSED),

@@ -94,11 +94,23 @@ const expandCache = new Map<string, readonly ActionInfo[]>();
 const keyCache = new WeakMap<ActionInfo, ReadonlySet<string>>();
 const globCache = new Map<string, (text: string) => boolean>();
 
+// Bound on the key characters a cache holds: a compiled glob keeps about its pattern's size,
+// so thousands of distinct 100 KB patterns must not pile up (issue 13).
+const CACHE_CHARS = 1_000_000;
+const cacheChars = new WeakMap<Map<string, unknown>, number>();
+
 function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const value = make();
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (key.length > CACHE_CHARS) return value; // too large to keep at all
+  const chars = (cacheChars.get(cache) ?? 0) + key.length;
+  if (cache.size >= CACHE_LIMIT || chars > CACHE_CHARS) {
+    cache.clear();
+    cacheChars.set(cache, key.length);
+  } else {
+    cacheChars.set(cache, chars);
+  }
   cache.set(key, value);
   return value;
 }
@@ -264,16 +276,38 @@ export function createContext(parsed: ParsedPolicy, options: ValidateOptions, le
     report(code, span, message, fix) {
       const li = index();
       const d: Diagnostic = { code, severity: CODES[code].severity, message, span, range: li.range(span) };
-      const drafts = fix && !lean ? ('changes' in fix ? editsFor(text, fix.changes) : fix.edits) : [];
-      if (fix && drafts.length > 0) {
-        const edits: TextEdit[] = drafts.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
-        const f: Fix = { title: fix.title, edits };
-        d.fix = f;
+      if (fix && !lean) {
+        if ('changes' in fix) {
+          // jsonc-parser's modify reads the whole text: done for every finding at once, that is
+          // quadratic in a large policy. The edits are worked out when the fix is first read.
+          const changes = fix.changes;
+          let made: Fix | null | undefined;
+          Object.defineProperty(d, 'fix', {
+            enumerable: true,
+            configurable: true,
+            get: () => {
+              if (made === undefined) made = fixOf(fix.title, editsFor(text, changes), li);
+              return made ?? undefined;
+            },
+            set: (value: Fix | undefined) => {
+              made = value ?? null;
+            },
+          });
+        } else {
+          const f = fixOf(fix.title, fix.edits, li);
+          if (f) d.fix = f;
+        }
       }
       diagnostics.push(d);
     },
   };
   return { ctx, diagnostics };
+}
+
+function fixOf(title: string, drafts: readonly { span: Span; text: string }[], li: LineIndex): Fix | null {
+  if (drafts.length === 0) return null;
+  const edits: TextEdit[] = drafts.map((e) => ({ span: e.span, range: li.range(e.span), text: e.text }));
+  return { title, edits };
 }
 
 /** `a`, `b` and `c` (at most `limit` names, then "and N more"), each in backticks. */

@@ -38,7 +38,26 @@ export function validateParsed(parsed: ParsedPolicy, options: ValidateOptions = 
     checkEcs(ctx);
     checkSize(ctx);
   }
-  return inTextOrder(diagnostics);
+  return capped(inTextOrder(diagnostics));
+}
+
+/** Findings listed per policy: hostile text can yield hundreds of thousands, and none helps past this. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The first `MAX_DIAGNOSTICS` findings in text order, then one entry saying how many more there are. */
+function capped(sorted: Diagnostic[]): Diagnostic[] {
+  if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
+  const rest = sorted.length - MAX_DIAGNOSTICS;
+  const first = sorted[MAX_DIAGNOSTICS];
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS);
+  kept.push({
+    code: 'diagnostics-truncated',
+    severity: CODES['diagnostics-truncated'].severity,
+    message: `… and ${rest} more finding${rest === 1 ? '' : 's'} from here on; fix the ones above and validate again to see them.`,
+    span: first.span,
+    range: first.range,
+  });
+  return kept;
 }
 
 function inTextOrder(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -68,5 +87,7 @@ export function refusalsOf(parsed: ParsedPolicy, options: ValidateOptions = {}):
     checkOperatorNames(ctx);
     checkSize(ctx);
   }
-  return inTextOrder(diagnostics.filter(isRefusal));
+  const refusals = inTextOrder(diagnostics.filter(isRefusal));
+  // Same cap as validateParsed; the "more" entry is not a refusal, so it is left out here.
+  return refusals.length > MAX_DIAGNOSTICS ? refusals.slice(0, MAX_DIAGNOSTICS) : refusals;
 }

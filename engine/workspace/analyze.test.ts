@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkspace, createWorkspaceAnalyzer, simulate } from '../index.ts';
-import type { PolicyKind, SimulationRequest, WorkspacePolicyInput } from '../index.ts';
+import { analyzeWorkspace, CODES, createWorkspaceAnalyzer, simulate } from '../index.ts';
+import type { Diagnostic, PolicyKind, SimulationRequest, WorkspacePolicyInput } from '../index.ts';
 
 const ACCOUNT = '111122223333';
 const REPO = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/app`;
@@ -97,6 +97,31 @@ describe('analyzeWorkspace', () => {
     const edited = { ...ws, policies: [{ ...ws.policies[0], text: policy({ Effect: 'Deny', Action: 'ecr:*', Resource: '*' }) }] };
     expect(analyzer.analyze(edited).result.decision).toBe('ExplicitDeny');
     expect(analyzeWorkspace(edited).result.decision).toBe('ExplicitDeny');
+  });
+
+  it("checks: 'refusals' gives the same decision, tests and refusals, and only the refusing findings; a later full analysis finds the rest", () => {
+    const ws = {
+      policies: [
+        // A misspelt action (a warning, not a refusal) and a Principal in an identity policy (a refusal).
+        { id: 'p', kind: 'identity' as const, name: 'ci', text: policy({ Sid: 'Push', Effect: 'Allow', Action: ['ecr:PutImage', 'ecr:PutImagee'], Resource: '*' }) },
+        { id: 'q', kind: 'identity' as const, name: 'bad', text: policy({ Effect: 'Allow', Principal: '*', Action: 'ecr:*', Resource: '*' }) },
+      ],
+      request,
+      tests: [{ name: 'push', request, expect: 'Allow' as const }],
+    };
+    const full = analyzeWorkspace(ws);
+    const analyzer = createWorkspaceAnalyzer();
+    const quick = analyzer.analyze(ws, { checks: 'refusals' });
+    expect(quick.result.decision).toBe(full.result.decision);
+    expect(quick.tests).toEqual(full.tests);
+    expect(quick.accepted).toBe(false);
+    expect(quick.refusals).toEqual(full.refusals);
+    const withoutFix = ({ fix: _fix, ...d }: Diagnostic) => d;
+    for (const id of ['p', 'q']) expect(quick.diagnostics[id].map(withoutFix)).toEqual(full.diagnostics[id].filter((d) => CODES[d.code].refuses).map(withoutFix));
+    expect(full.diagnostics.p.length).toBeGreaterThan(quick.diagnostics.p.length);
+    // The analyzer does not keep the partial checks as if they were the full ones.
+    expect(analyzer.analyze(ws).diagnostics).toEqual(full.diagnostics);
+    expect(analyzer.analyze(ws, { checks: 'refusals' }).diagnostics).toEqual(full.diagnostics);
   });
 
   it('never throws on malformed input', () => {

@@ -11,7 +11,7 @@ import { JSON_PROBLEM_CODES } from '../source/json.ts';
 import type { ParsedPolicy, PolicyKind } from '../types.ts';
 import { CODES, type DiagnosticCode } from '../validate/codes.ts';
 import type { Diagnostic, ValidateOptions } from '../validate/types.ts';
-import { isRefusal, validateParsed } from '../validate/validate.ts';
+import { isRefusal, refusalsOf, validateParsed } from '../validate/validate.ts';
 
 /** One policy of a workspace. `id` names it in the results (its position when left out). */
 export interface WorkspacePolicyInput {
@@ -42,6 +42,13 @@ export interface AnalyzeOptions {
   actionNames?: ActionNames;
   /** Fixes aws:CurrentTime and aws:EpochTime; defaults to now. */
   now?: string | Date;
+  /**
+   * `'refusals'`: run only the checks that can make AWS refuse a policy (they read the text
+   * alone, no service catalog), so diagnostics hold only those findings (without quick fixes); the decision, the
+   * tests and the acceptance are the same as with `'all'` (the default). For a first paint;
+   * analyze again with `'all'` for every finding.
+   */
+  checks?: 'all' | 'refusals';
 }
 
 /** What the analysis says about one policy. */
@@ -97,6 +104,7 @@ interface PolicyWork {
   text: string;
   account: string | undefined;
   names: ActionNames | undefined;
+  checks: 'all' | 'refusals';
   parsed: ParsedPolicy;
   diagnostics: Diagnostic[];
 }
@@ -131,9 +139,9 @@ export function createWorkspaceAnalyzer(): WorkspaceAnalyzer {
       const analysis = analyzeWith(workspace, options, (id, kind, text, account) => {
         const old = kept.get(id);
         const work =
-          old && old.kind === kind && old.text === text && old.account === account && old.names === options.actionNames
+          old && old.kind === kind && old.text === text && old.account === account && old.names === options.actionNames && (old.checks === 'all' || options.checks === 'refusals')
             ? old
-            : freshWork(kind, text, account, options.actionNames);
+            : freshWork(kind, text, account, options.actionNames, options.checks);
         next.set(id, work);
         return work;
       });
@@ -145,20 +153,20 @@ export function createWorkspaceAnalyzer(): WorkspaceAnalyzer {
 
 /** Analyzes a workspace once (see `createWorkspaceAnalyzer` for repeated analysis). Never throws. */
 export function analyzeWorkspace(workspace: WorkspaceInput, options: AnalyzeOptions = {}): WorkspaceAnalysis {
-  return analyzeWith(workspace, options, (_id, kind, text, account) => freshWork(kind, text, account, options.actionNames));
+  return analyzeWith(workspace, options, (_id, kind, text, account) => freshWork(kind, text, account, options.actionNames, options.checks));
 }
 
-function freshWork(kind: PolicyKind, text: string, account: string | undefined, names: ActionNames | undefined): PolicyWork {
+function freshWork(kind: PolicyKind, text: string, account: string | undefined, names: ActionNames | undefined, checks: 'all' | 'refusals' = 'all'): PolicyWork {
   const parsed = parsePolicy(text, kind);
   const validateOptions: ValidateOptions = { resourceAccount: account, actionNames: names };
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = validateParsed(parsed, validateOptions);
+    diagnostics = checks === 'refusals' ? refusalsOf(parsed, validateOptions) : validateParsed(parsed, validateOptions);
   } catch {
     // INVARIANT: the validator never throws; if it does, the parser's problems still show.
     diagnostics = parsed.errors.map((e) => workspaceDiagnostic(e.code as DiagnosticCode, e.message));
   }
-  return { kind, text, account, names, parsed, diagnostics };
+  return { kind, text, account, names, checks, parsed, diagnostics };
 }
 
 type WorkFor = (id: string, kind: PolicyKind, text: string, account: string | undefined) => PolicyWork;

@@ -5,7 +5,7 @@ import type { ThemePref, View } from '../store/types';
 import { editorBridge } from './editor/bridge';
 import { copyShareLink } from './share/share';
 
-const VIEWS: Record<string, View> = { Digit1: 'explain', Digit2: 'batch', Digit3: 'tests', Digit4: 'examples', Digit5: 'problems' };
+const VIEWS: Record<string, View> = { Digit1: 'explain', Digit2: 'batch', Digit3: 'tests', Digit4: 'examples', Digit5: 'problems', Digit6: 'reason' };
 const NEXT_THEME: Record<ThemePref, ThemePref> = { system: 'light', light: 'dark', dark: 'system' };
 
 export function useShortcuts(): void {

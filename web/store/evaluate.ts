@@ -28,15 +28,17 @@ export interface EvaluateOptions {
   tests: readonly TestCase[];
   batchService: BatchService | null;
   actionNames: ActionNames | null;
+  /** `'refusals'`: only the checks that can refuse (the decision is the same), for the first paint. */
+  checks?: 'all' | 'refusals';
 }
 
 /** What one evaluation gives the store. */
-export type Evaluation = Omit<ResultState, 'evalSeq' | 'evalMs' | 'stale' | 'actionNames'> & { analysis: WorkspaceAnalysis };
+export type Evaluation = Omit<ResultState, 'evalSeq' | 'evalMs' | 'stale' | 'actionNames' | 'checks'> & { analysis: WorkspaceAnalysis };
 
 export function evaluate(o: EvaluateOptions): Evaluation {
   const analysis = analyzer.analyze(
     { policies: o.policies.map((p) => ({ id: p.id, kind: p.kind, name: p.name, text: p.text, enabled: p.enabled })), request: o.request, tests: o.tests },
-    { actionNames: o.actionNames ?? undefined },
+    { actionNames: o.actionNames ?? undefined, checks: o.checks ?? 'all' },
   );
   const result = analysis.result;
   const testOutcomes: Record<string, TestOutcome> = {};

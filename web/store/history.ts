@@ -30,8 +30,8 @@ export function workspaceSummary(ws: Workspace): string {
   return parts.join(' · ');
 }
 
-export function makeEntry(workspace: Workspace, name: string, note: string, at: Date = new Date()): HistoryEntry {
-  return { id: newId('h'), name, at: at.toISOString(), note, summary: workspaceSummary(workspace), workspace };
+export function makeEntry(workspace: Workspace, name: string, note: string, at: Date = new Date(), tab?: string): HistoryEntry {
+  return { id: newId('h'), name, at: at.toISOString(), note, summary: workspaceSummary(workspace), workspace, ...(tab ? { tab } : {}) };
 }
 
 function readEntry(raw: unknown): HistoryEntry | null {
@@ -41,7 +41,15 @@ function readEntry(raw: unknown): HistoryEntry | null {
   if (!ws.ok || typeof e.name !== 'string' || typeof e.at !== 'string') return null;
   const workspace = e.workspace as Workspace;
   // Ids are per page: a fresh one for every entry read.
-  return { id: newId('h'), name: e.name, at: e.at, note: typeof e.note === 'string' ? e.note : '', summary: workspaceSummary(workspace), workspace };
+  return {
+    id: newId('h'),
+    name: e.name,
+    at: e.at,
+    note: typeof e.note === 'string' ? e.note : '',
+    summary: workspaceSummary(workspace),
+    workspace,
+    ...(typeof e.tab === 'string' ? { tab: e.tab } : {}),
+  };
 }
 
 export function readHistory(storage: StorageLike | null): HistoryEntry[] {
@@ -154,7 +162,19 @@ function replacedNote(reason: ReplaceReason, name: string): string {
 /** Entries removed by hand, for Undo. Module scope: not part of what the page shows. */
 const removedEntries = new Map<string, { entry: HistoryEntry; index: number }>();
 
-export const historyActions: SliceActions<'replaceWorkspace' | 'loadWorkspace' | 'restoreHistory' | 'restorePrevious' | 'removeHistoryEntry' | 'unremoveHistoryEntry' | 'keepInHistory' | 'shrinkSavedHistory' | 'setHistoryOpen'> = (
+export const historyActions: SliceActions<
+  | 'replaceWorkspace'
+  | 'loadWorkspace'
+  | 'restoreHistory'
+  | 'restorePrevious'
+  | 'removeHistoryEntry'
+  | 'unremoveHistoryEntry'
+  | 'keepInHistory'
+  | 'shrinkSavedHistory'
+  | 'mergeStoredHistory'
+  | 'keepOtherTabWork'
+  | 'setHistoryOpen'
+> = (
   set,
   get,
   env,
@@ -272,6 +292,31 @@ export const historyActions: SliceActions<'replaceWorkspace' | 'loadWorkspace' |
         expires: false,
       });
       return true;
+    },
+    mergeStoredHistory() {
+      const mine = get().history;
+      // Entries another tab kept of this tab's own work stay too: they may be its only saved copy.
+      const theirs = readHistory(env.storage).filter((e) => !mine.some((m) => sameWorkspace(m.workspace, e.workspace)));
+      if (theirs.length === 0) return;
+      // Newest first, as both lists are; one entry per other tab, its latest.
+      const merged = [...mine, ...theirs].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      const tabs = new Set<string>();
+      const history = merged.filter((e) => !e.tab || (tabs.has(e.tab) ? false : (tabs.add(e.tab), true))).slice(0, HISTORY_LIMIT);
+      // Saved again at once: the other tab's write dropped this tab's own entries from the storage.
+      persist(history);
+    },
+    keepOtherTabWork(ws, tab, name) {
+      // What the other tabs saved in the history first, whether or not their events came yet.
+      get().actions.mergeStoredHistory();
+      const existing = get().history.find((e) => e.tab === tab);
+      if (existing && sameWorkspace(existing.workspace, ws)) return existing;
+      // The same id as the tab's earlier entry: a notice that offers it opens the latest.
+      const entry = { ...makeEntry(ws, name, 'Saved in another tab of this browser', new Date(), tab), ...(existing ? { id: existing.id } : {}) };
+      const rest = get().history.filter((e) => e.tab !== tab && !sameWorkspace(e.workspace, ws));
+      const history = [entry, ...rest];
+      const dropped = history.length > HISTORY_LIMIT ? history.pop() : undefined;
+      persist(history, dropped ? [...get().historyDropped, { name: dropped.name, at: dropped.at }] : get().historyDropped);
+      return entry;
     },
     setHistoryOpen(historyOpen) {
       set({ historyOpen });

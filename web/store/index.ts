@@ -10,6 +10,8 @@ import type { Actions, StoreState } from './types';
 export interface StoreEnv {
   location: Pick<Location, 'hash'>;
   storage: StorageLike | null;
+  /** The checks of the evaluation made with the store: the page asks for the refusing ones only, and the rest after its first paint. */
+  firstChecks?: 'all' | 'refusals';
 }
 
 export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
@@ -35,7 +37,7 @@ export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
       ...historyActions(set, get, env),
     } as Actions,
   }));
-  store.getState().actions.recompute();
+  store.getState().actions.recompute({ checks: env.firstChecks ?? 'all' });
   return store;
 }
 

@@ -31,6 +31,8 @@ interface Stored {
   workspace: Workspace;
   /** The workspace's name for the history (e.g. the example it came from). */
   name?: string;
+  /** Which page saved it (a random id per page), so that another tab's save is told from this one's. */
+  tab?: string;
 }
 
 export function readStoredWorkspace(storage: StorageLike | null, key: string = STORAGE_KEYS.workspace): Workspace | null {
@@ -59,14 +61,38 @@ export function readStoredName(storage: StorageLike | null): string | undefined 
 }
 
 export function writeStoredWorkspace(storage: StorageLike | null, ws: Workspace, key: string = STORAGE_KEYS.workspace, name?: string): boolean {
-  if (!storage) return false;
+  return saveWorkspaceRecord(storage, ws, key, name) !== null;
+}
+
+/** Saves the workspace; returns the text stored, or null when the browser refused it (storage full or disabled). */
+export function saveWorkspaceRecord(storage: StorageLike | null, ws: Workspace, key: string = STORAGE_KEYS.workspace, name?: string, tab?: string): string | null {
+  if (!storage) return null;
   try {
-    const value: Stored = { version: 1, savedAt: new Date().toISOString(), workspace: ws, ...(name ? { name } : {}) };
-    storage.setItem(key, JSON.stringify(value));
-    return true;
+    const value: Stored = { version: 1, savedAt: new Date().toISOString(), workspace: ws, ...(name ? { name } : {}), ...(tab ? { tab } : {}) };
+    const text = JSON.stringify(value);
+    storage.setItem(key, text);
+    return text;
   } catch {
-    // Storage full or disabled (private mode): the work stays on the page.
-    return false;
+    // Storage full or disabled (private mode): the caller says so and keeps the work elsewhere.
+    return null;
+  }
+}
+
+/** A saved workspace record's text read back: its workspace, name and the page that saved it. */
+export function readWorkspaceRecord(raw: string | null): { workspace: Workspace; name?: string; tab?: string } | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<Stored>;
+    if (parsed.version !== 1) return null;
+    const r = checkWorkspace(parsed.workspace);
+    if (!r.ok) return null;
+    return {
+      workspace: r.value,
+      ...(typeof parsed.name === 'string' && parsed.name.trim() !== '' ? { name: parsed.name } : {}),
+      ...(typeof parsed.tab === 'string' ? { tab: parsed.tab } : {}),
+    };
+  } catch {
+    return null;
   }
 }
 

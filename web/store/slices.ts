@@ -232,6 +232,7 @@ export const initialResultState: ResultState = {
   conditionKeys: [],
   evalSeq: 0,
   evalMs: 0,
+  checks: 'all',
   actionNames: null,
 };
 
@@ -245,9 +246,10 @@ function malformedOf(e: Evaluation, policies: readonly PolicyTab[]): Malformed |
   return { policyId: id, name, message: d?.message ?? 'The JSON is not complete.', span, line: d?.range.start.line ?? 1, column: d?.range.start.column ?? 1 };
 }
 
-export const resultActions: SliceActions<'recompute' | 'setActionNames'> = (set, get) => ({
-  recompute() {
+export const resultActions: SliceActions<'recompute' | 'completeChecks' | 'setActionNames'> = (set, get) => ({
+  recompute(options) {
     const s = get();
+    const checks = options?.checks ?? 'all';
     const started = performance.now();
     const evaluation = evaluate({
       policies: s.policies,
@@ -255,6 +257,7 @@ export const resultActions: SliceActions<'recompute' | 'setActionNames'> = (set,
       tests: s.tests,
       batchService: s.view === 'batch' ? s.batchService : null,
       actionNames: s.actionNames,
+      checks,
     });
     const evalMs = performance.now() - started;
     const { analysis: _analysis, ...fresh } = evaluation;
@@ -270,10 +273,14 @@ export const resultActions: SliceActions<'recompute' | 'setActionNames'> = (set,
         leftOut: fresh.leftOut,
         evalMs,
         evalSeq: s.evalSeq + 1,
+        checks,
       });
       return;
     }
-    set({ ...fresh, stale: null, evalMs, evalSeq: s.evalSeq + 1 });
+    set({ ...fresh, stale: null, evalMs, evalSeq: s.evalSeq + 1, checks });
+  },
+  completeChecks() {
+    if (get().checks !== 'all') get().actions.recompute();
   },
   setActionNames(actionNames) {
     set({ actionNames });

@@ -33,14 +33,14 @@ export interface BatchRow {
   decision: Decision;
 }
 
-export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems';
+export type View = 'explain' | 'batch' | 'tests' | 'examples' | 'problems' | 'reason';
 export type ThemePref = 'system' | 'light' | 'dark';
 export type BatchService = 'ecr' | 'ecs';
 
 /** What a notice's button does; `arg` names the history entry or the test. */
 export interface NoticeAction {
   label: string;
-  run: 'restore-previous' | 'restore-removed' | 'restore-history' | 'unremove-history' | 'restore-test';
+  run: 'restore-previous' | 'restore-removed' | 'restore-history' | 'unremove-history' | 'restore-test' | 'download-workspace';
   arg?: string;
 }
 
@@ -73,6 +73,8 @@ export interface HistoryEntry {
   /** One line: `3 policies · ecr:PutImage on web · 4 tests`. */
   summary: string;
   workspace: Workspace;
+  /** Set on the work of another open tab, kept here when this tab saved over it: one entry per tab, the latest. */
+  tab?: string;
 }
 
 export interface HistoryState {
@@ -133,6 +135,8 @@ export interface ResultState {
   /** Counts evaluations; the page benchmark waits on it. */
   evalSeq: number;
   evalMs: number;
+  /** Which checks the diagnostics come from: `refusals` until the first full check after the first paint. */
+  checks: 'all' | 'refusals';
   /** Every service's action names, once loaded after the first paint (they let the validator check any action). */
   actionNames: ActionNames | null;
 }
@@ -193,6 +197,10 @@ export interface Actions {
   keepInHistory(ws: Workspace, name: string, note: string): HistoryEntry;
   /** After a quota error on the workspace: saves fewer history entries; false when none are left to drop. */
   shrinkSavedHistory(): boolean;
+  /** Another tab changed the saved history: its entries join this tab's (none is dropped unseen). */
+  mergeStoredHistory(): void;
+  /** Keeps the work another tab saved (before this tab saves over it): one entry per tab, replaced by its latest. */
+  keepOtherTabWork(ws: Workspace, tab: string, name: string): HistoryEntry;
   setHistoryOpen(open: boolean): void;
   restoreTest(id: string): void;
   /** Adds policy tabs and tests, and sets the request; the workspace before goes into the history. `summary` is the notice's first sentence. */
@@ -216,7 +224,10 @@ export interface Actions {
   /** Hides a notice; it stays in the list of notices. */
   dismissNotice(id: number): void;
   setNoticesOpen(open: boolean): void;
-  recompute(): void;
+  /** Evaluates the workspace again; `checks: 'refusals'` leaves the findings that cannot refuse for later (`completeChecks`). */
+  recompute(options?: { checks?: 'all' | 'refusals' }): void;
+  /** Runs every check when the last evaluation ran only the refusing ones (the first paint does). */
+  completeChecks(): void;
   setActionNames(names: ActionNames): void;
 }
 

@@ -6,6 +6,7 @@ import type { PolicyKind } from '../../../engine';
 import { levelPhrase, organizationLevels } from '../../lib/levels';
 import { useActions, useApp } from '../../store';
 import { SessionPolicyWarning } from '../request/warnings';
+import { ExplainToggle } from '../reason/ExplainToggle';
 import { editorBridge } from './bridge';
 import { KindOptions, PolicyTabs } from './PolicyTabs';
 
@@ -92,6 +93,7 @@ function Toolbar() {
       <button type="button" className={btn} data-testid="format-document" onClick={() => editorBridge.format?.()} title="Format document (Shift+Alt+F)">
         Format
       </button>
+      <ExplainToggle />
       <button type="button" className={`${btn} btn-danger`} data-testid="policy-remove" onClick={() => actions.removePolicy(policy.id)}>
         Remove
       </button>

@@ -10,14 +10,19 @@ import { MARKER_OWNER, modelPath, policyForModel, registerProviders, toMarker } 
 import { appStore, useApp } from '../../store';
 import { useResolvedTheme } from '../theme/theme';
 import { editorBridge } from './bridge';
+import { reasonDecorations } from '../reason/decorations';
+import { useReasonSettings } from '../reason/settings';
+import { useReason } from '../reason/store';
 
 // INVARIANT: one policy editor on the page; its objects live here, never in the store.
 const view: {
   editor: editor.IStandaloneCodeEditor | null;
   decorations: editor.IEditorDecorationsCollection | null;
+  /** Inline explain and the other reasoning marks (web/features/reason). */
+  reasoning: editor.IEditorDecorationsCollection | null;
   host: HTMLDivElement | null;
   lastReveal: number;
-} = { editor: null, decorations: null, host: null, lastReveal: 0 };
+} = { editor: null, decorations: null, reasoning: null, host: null, lastReveal: 0 };
 
 function syncMarkers() {
   const s = appStore().getState();
@@ -54,6 +59,10 @@ function syncDecorations() {
     }),
   );
   view.host?.setAttribute('data-decisive', String(decisive.length));
+  const reasoning = reasonDecorations(monaco, model, policy?.id);
+  view.reasoning?.set(reasoning.decorations);
+  view.host?.setAttribute('data-explained', String(reasoning.marks.filter((m) => m.target === 'statement').length));
+  view.host?.setAttribute('data-coverage', String(reasoning.findings.length));
 }
 
 function applyReveal() {
@@ -75,6 +84,7 @@ const onMount: OnMount = (ed) => {
   view.editor = ed;
   registerProviders(monaco);
   view.decorations = ed.createDecorationsCollection();
+  view.reasoning = ed.createDecorationsCollection();
   editorBridge.format = () => {
     void ed.getAction('editor.action.formatDocument')?.run();
   };
@@ -88,6 +98,7 @@ const onMount: OnMount = (ed) => {
     if (view.editor !== ed) return;
     view.editor = null;
     view.decorations = null;
+    view.reasoning = null;
     editorBridge.format = undefined;
     editorBridge.focus = undefined;
   });
@@ -124,12 +135,14 @@ export default function MonacoEditor() {
   const policies = useApp((s) => s.policies);
   const { result, stale } = useApp(useShallow((s) => ({ result: s.result, stale: s.stale })));
   const reveal = useApp((s) => s.reveal);
+  const explain = useReasonSettings((s) => s.explain);
+  const coverage = useReason((s) => s.jobs.coverage);
   const theme = useResolvedTheme();
 
   // Markers for every open model, whenever diagnostics change.
   useEffect(() => syncMarkers(), [diagnostics, activeId]);
   // Decisive statements of the active policy.
-  useEffect(() => syncDecorations(), [result, stale, activeId, text]);
+  useEffect(() => syncDecorations(), [result, stale, activeId, text, explain, coverage]);
   // A click on a deciding statement in the result panel.
   useEffect(() => applyReveal(), [reveal, activeId]);
   // Models of closed tabs are disposed.

@@ -5,7 +5,7 @@
 // the AWS import.
 import { useEffect, useRef } from 'react';
 import { encodeWorkspaceFile, readWorkspaceFile } from '../../engine-extras';
-import { appStore, useActions } from '../../store';
+import { appStore } from '../../store';
 import { toWorkspace } from '../../store/workspace';
 import { looksLikeWorkspaceFile } from './detect';
 
@@ -26,6 +26,13 @@ export function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Downloads the current workspace as `<name>.json` and says so. */
+export function downloadWorkspace(): void {
+  const s = appStore().getState();
+  download(fileNameFor(s.workspaceName), encodeWorkspaceFile(toWorkspace(s)));
+  s.actions.notify({ tone: 'info', text: `Saved the workspace as \`${fileNameFor(s.workspaceName)}\`.` });
+}
+
 /** Opens a workspace file's text: the workspace replaces the current one (kept in the history), or a notice says what is wrong and where. */
 export function openWorkspaceText(fileName: string, text: string): void {
   const { actions } = appStore().getState();
@@ -39,7 +46,6 @@ export function openWorkspaceText(fileName: string, text: string): void {
 }
 
 export function WorkspaceFileButtons() {
-  const actions = useActions();
   const input = useRef<HTMLInputElement>(null);
   useDropWorkspaceFiles();
   return (
@@ -49,11 +55,7 @@ export function WorkspaceFileButtons() {
         className="btn"
         data-testid="save-workspace"
         title="Download this workspace as a file (the same content as a share link)"
-        onClick={() => {
-          const s = appStore().getState();
-          download(fileNameFor(s.workspaceName), encodeWorkspaceFile(toWorkspace(s)));
-          actions.notify({ tone: 'info', text: `Saved the workspace as \`${fileNameFor(s.workspaceName)}\`.` });
-        }}
+        onClick={downloadWorkspace}
       >
         Save
       </button>

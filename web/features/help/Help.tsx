@@ -5,7 +5,7 @@ import { useActions, useApp } from '../../store';
 export const SHORTCUTS: [string, string][] = [
   ['Alt+Shift+C', 'Copy a share link'],
   ['Alt+] / Alt+[', 'Next / previous policy tab'],
-  ['Alt+1 … Alt+5', 'Show Trace, Batch, Tests, Examples, Problems'],
+  ['Alt+1 … Alt+6', 'Show Trace, Batch, Tests, Examples, Problems, Reason'],
   ['Alt+E', 'Focus the policy editor'],
   ['Alt+R', 'Focus the request (principal ARN)'],
   ['Alt+Shift+T', 'Switch theme (system, light, dark)'],

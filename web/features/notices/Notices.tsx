@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from '../../store';
 import type { Actions, Notice, NoticeAction } from '../../store/types';
 import { Popover } from '../../lib/Popover';
+import { downloadWorkspace } from '../files/WorkspaceFiles';
 
 /** How long a notice that needs no decision stays; one with an Undo or Restore a little longer. */
 export const NOTICE_MS = 6000;
@@ -26,6 +27,8 @@ export function runNoticeAction(actions: Actions, a: NoticeAction): void {
     case 'restore-test':
       if (a.arg) actions.restoreTest(a.arg);
       return;
+    case 'download-workspace':
+      return downloadWorkspace();
   }
 }
 

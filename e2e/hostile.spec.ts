@@ -1,0 +1,96 @@
+// Hostile links: a DEFLATE bomb, a ReDoS-shaped action and a quadratic `?` pattern. The page
+// stays responsive (no task over 200 ms on the main thread from the moment the link is opened,
+// as a Long Tasks observer sees it), refuses what is too large, and keeps the person's own work.
+import { crc32, deflateRawSync } from 'node:zlib';
+import { encodeShareFragment, type Workspace } from '../engine/index.ts';
+import { expect, test, type App } from './pages';
+
+const BLOCK_MS = 200;
+const REQUEST = { principal: 'arn:aws:sts::111122223333:assumed-role/ci/build', action: 'ecr:PutImage', resource: 'arn:aws:ecr:us-east-1:111122223333:repository/web' };
+const policy = (statement: object) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, 2);
+
+/** A format-1 link whose JSON inflates to `mb` megabytes from a few hundred kilobytes. */
+function bombFragment(mb: number): string {
+  const head = Buffer.from('{"format":1,"workspace":{"policies":[{"kind":"identity","name":"bomb","text":"');
+  const tail = Buffer.from('"}],"request":{"principal":"","action":"","resource":""}}}');
+  const json = Buffer.concat([head, Buffer.alloc(mb * 1_000_000, 0x20), tail]);
+  const packed = deflateRawSync(json, { level: 9 });
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(json) >>> 0);
+  return `v1.${Buffer.concat([packed, crc]).toString('base64url')}`;
+}
+
+/** Own work, saved, editor loaded; then watches the main thread's long tasks from now on. */
+async function ownWorkOpen(app: App): Promise<void> {
+  await app.open();
+  await app.fill('action', 'ecr:TagResource');
+  await app.saved();
+  await app.waitForEditor();
+  await app.page.waitForTimeout(500);
+  await app.page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function openLink(app: App, fragment: string): Promise<void> {
+  await app.page.evaluate((f) => (window.location.hash = f), fragment);
+}
+
+/** The longest main-thread task since ownWorkOpen, after the page answered a round trip. */
+async function longestTask(app: App): Promise<number> {
+  await app.page.waitForTimeout(1500);
+  const tasks = await app.page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  return Math.max(0, ...tasks);
+}
+
+test('a DEFLATE bomb link is refused as too large, without freezing the page, and the work stays', async ({ app }) => {
+  const fragment = bombFragment(200);
+  expect(fragment.length).toBeLessThan(1_000_000);
+  await ownWorkOpen(app);
+  await openLink(app, fragment);
+  await expect(app.id('share-error')).toContainText('too large', { timeout: 20_000 });
+  await expect(app.id('action')).toHaveValue('ecr:TagResource');
+  expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+});
+
+const redos: Workspace = {
+  policies: [{ kind: 'identity', name: 'stars', text: policy({ Effect: 'Allow', Action: 'ecr:********Z', Resource: '*' }) }],
+  request: REQUEST,
+};
+
+test('a ReDoS-shaped action (`ecr:********Z`) opens without freezing the page; the work is kept', async ({ app }) => {
+  await ownWorkOpen(app);
+  await openLink(app, encodeShareFragment(redos));
+  await app.id('share-open').click({ timeout: 20_000 });
+  await app.expectDecision('ImplicitDeny');
+  await app.view('problems');
+  await expect(app.id('problems')).toBeVisible();
+  expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+  await app.id('restore-previous').click();
+  await expect(app.id('action')).toHaveValue('ecr:TagResource');
+});
+
+const quadratic: Workspace = {
+  policies: [
+    {
+      kind: 'identity',
+      name: 'question marks',
+      text: policy({ Effect: 'Allow', Action: 'ecr:PutImage', Resource: '*', Condition: { StringLike: { 'aws:PrincipalTag/team': `*${'a'.repeat(4000)}?b*` } } }),
+    },
+  ],
+  request: { ...REQUEST, context: { 'aws:PrincipalTag/team': 'a'.repeat(40_000) } },
+};
+
+test('a quadratic `?` pattern against a 40 KB value opens without freezing the page; the work is kept', async ({ app }) => {
+  await ownWorkOpen(app);
+  await openLink(app, encodeShareFragment(quadratic));
+  await app.id('share-open').click({ timeout: 20_000 });
+  await app.expectDecision('ImplicitDeny');
+  expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+  await app.id('restore-previous').click();
+  await expect(app.id('action')).toHaveValue('ecr:TagResource');
+});
