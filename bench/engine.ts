@@ -41,6 +41,9 @@ const row = (what: string, figure: string, target: string) => {
   // Progress as rows come, on stderr: the table itself is printed at the end.
   console.error(`  ${what}: ${figure}`);
 };
+/** BENCH_ONLY=corpus,growth,... runs only the named sections (all when unset). */
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (section: string) => !only || only.includes(section);
 
 // A 10-statement identity policy with conditions, the kind the issue names.
 const tenStatements = {
@@ -65,7 +68,9 @@ const requests: SimulationRequest[] = [
   { principal: 'arn:aws:iam::123456789012:user/dev', action: 'ecs:DescribeServices', resource: '*', context: { 'aws:SourceIp': '198.51.100.7' } },
 ];
 
-{
+if (want('corpus')) await import('./engine-corpus.ts').then((m) => m.corpusRows(row));
+
+if (want('decide')) {
   const set = compilePolicies({ identityPolicies: [tenStatements], now: '2026-11-23T12:00:00Z' });
   let i = 0;
   const batch = () => {
@@ -196,7 +201,7 @@ const largeRequests: SimulationRequest[] = [
   row('one-shot simulate() on 3,000 distinct generated cases (3-14 statements), vs JSON.parse of the same texts (median of 5)', `${(median(simTimes) * 1000).toFixed(0)} µs = ${median(ratios).toFixed(1)}x JSON.parse`, '<= 2.5x');
 }
 
-{
+if (want('oneshot')) {
   // Distinct texts (the Sids differ), more of them than the engine remembers, so
   // nothing parsed is reused between runs;
   // compiled matchers for repeated action and ARN patterns are, as in real use.
@@ -222,7 +227,7 @@ const largeRequests: SimulationRequest[] = [
   }
 }
 
-{
+if (want('wildcard')) {
   const pattern = Array.from({ length: 2500 }, (_, k) => (k % 2 ? 'a' : '*')).join('') + 'b*'; // 5,002 chars, full of *
   const text = 'a'.repeat(5000);
   const glob = compileWildcard(pattern.slice(0, 5000));
@@ -232,7 +237,7 @@ const largeRequests: SimulationRequest[] = [
   row('wildcard: 5,000-char pattern full of * vs 5,000-char non-match', `${(g * 1000).toFixed(1)} µs (glob), ${(r * 1000).toFixed(1)} µs (Resource rule)`, '< 1 ms');
 }
 
-{
+if (want('parse')) {
   const statements = Array.from({ length: 6000 }, (_, k) => ({ Sid: `S${k}`, Effect: 'Allow', Action: ['ecr:PutImage', 'ecr:BatchGetImage'], Resource: `arn:aws:ecr:us-east-1:111122223333:repository/team-${k}/*` }));
   const big = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
   const ms = medianOf(() => parsePolicy(big, 'identity'), 7);
@@ -242,7 +247,7 @@ const largeRequests: SimulationRequest[] = [
   row('parsePolicy on 100,000 levels of nesting', `${d.toFixed(1)} ms, error json-too-deep`, 'an error, no overflow');
 }
 
-if (validateModule) {
+if (validateModule && want('validate')) {
   const statements: object[] = [];
   let text = '';
   for (let k = 0; text.length < 10_240; k++) {
@@ -254,7 +259,7 @@ if (validateModule) {
   row(`validatePolicy on a ${(text.length / 1024).toFixed(1)} KB policy (median)`, `${ms.toFixed(2)} ms`, '< 2 ms');
 }
 
-if (!process.argv.includes('--quick')) {
+if (want('whocan') && !process.argv.includes('--quick')) {
   // whoCan over a synthetic account (bench/account.ts): 5,000 principals × 500 repositories
   // × 4 access levels = 10 million decisions, on one thread. Timed from the input (parse and
   // compile included) to the last cell. Ratios: against the naive way with the public API
