@@ -8,7 +8,8 @@
 //   saved, this tab keeps it in the history, and when another tab saves, a notice offers
 //   to open its work; history entries saved by other tabs join this tab's history.
 import type { StoreApi } from 'zustand/vanilla';
-import { decodeShareFragment, encodeShareFragment } from '../engine-extras';
+import { encodeShareFragment } from '../engine-extras';
+import { decodeShareLink } from '../features/share/decode';
 import { readWorkspaceRecord, saveWorkspaceRecord, STORAGE_KEYS, writePrefs, type StorageLike } from './persistence';
 import type { StoreState } from './types';
 import { sameWorkspace, toWorkspace } from './workspace';
@@ -133,17 +134,22 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
     }
   });
 
+  // Only the newest link counts: a long one decoded in the worker may answer after a later one.
+  let hashSeq = 0;
   const onHash = () => {
     const hash = win.location.hash.replace(/^#/, '');
     if (!hash) return;
-    const r = decodeShareFragment(hash);
-    const { actions } = store.getState();
-    if (r.ok) {
-      // The page's own fallback link, typed back in: nothing new.
-      if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) return;
-      linkHoldsWork = false;
-      actions.receiveShared(r.workspace);
-    } else actions.setShareError(r.error);
+    const seq = ++hashSeq;
+    decodeShareLink(hash, (r) => {
+      if (seq !== hashSeq) return;
+      const { actions } = store.getState();
+      if (r.ok) {
+        // The page's own fallback link, typed back in: nothing new.
+        if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) return;
+        linkHoldsWork = false;
+        actions.receiveShared(r.workspace);
+      } else actions.setShareError(r.error);
+    });
   };
   /** Another tab saved: its work is offered (and kept in the history before this tab saves over it). */
   const onStorage = (e: StorageEvent) => {
