@@ -25,11 +25,18 @@ export function displayPath(cwd: string, path: string): string {
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
+/** The largest input file read: 32 M characters of UTF-8 at up to 3 bytes each. */
+export const MAX_INPUT_BYTES = 96_000_000;
+
 /** The text of a file, or an ExitError saying why it cannot be read. */
 export function readText(cwd: string, path: string): string {
   try {
+    // Checked before reading so a huge file is refused without loading it (a workspace is at most 32 M characters).
+    const size = statSync(resolve(cwd, path)).size;
+    if (size > MAX_INPUT_BYTES) throw new ExitError(`${displayPath(cwd, path)}: the file is too large (${size} bytes; at most ${MAX_INPUT_BYTES}).`);
     return readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
+    if (e instanceof ExitError) throw e;
     const code = (e as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message ?? e);
     throw new ExitError(`${displayPath(cwd, path)}: cannot read the file (${why}).`);

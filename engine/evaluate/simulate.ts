@@ -138,7 +138,9 @@ function compileInput(input: PolicySetInput): CompiledInput {
   const sources: PolicySource[] = [];
   const add = (kind: PolicyKind, list: unknown[]) =>
     list.forEach((raw, index) => {
-      const name = input.names?.[kind]?.[index] ?? defaultPolicyName(kind, index);
+      // A display name that is not text (e.g. `{}` from a hand-made file) keeps the default name, never an object.
+      const given: unknown = input.names?.[kind]?.[index];
+      const name = typeof given === 'string' ? given : defaultPolicyName(kind, index);
       sources.push(sourceOf(raw, { kind, index, name, id: `${kind}:${index}` }));
     });
   add('identity', asList(input.identityPolicies));
