@@ -6,6 +6,7 @@
 // accounts and roles, organization-wide pulls on aws:PrincipalOrgID, Deny statements),
 // two SCP levels and an RCP that keeps ECR inside the organization.
 import type { ImportedPrincipal, WhoCanInput, WhoCanResource } from '../engine/whocan/types.ts';
+import { random as rng } from './corpus.ts';
 
 export interface AccountShape {
   principals: number;
@@ -25,18 +26,6 @@ const TEAMS = Array.from({ length: 24 }, (_, i) => `team-${String(i).padStart(2,
 const SERVICES = ['api', 'web', 'worker', 'batch', 'auth', 'billing', 'search', 'ingest', 'report', 'gateway', 'cache', 'ml'];
 const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
 const PUSH = ['ecr:PutImage', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload'];
-
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Statement = Record<string, unknown>;
 const doc = (Statement: Statement[]) => JSON.stringify({ Version: '2012-10-17', Statement }, null, 2);
