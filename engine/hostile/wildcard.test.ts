@@ -56,6 +56,26 @@ describe('wildcard matching on hostile input', () => {
     );
   });
 
+  it('agrees with the reference when near-misses push the aligner over its budget into Shift-And', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 40 }), fc.array(fc.constantFrom('a', 'b', ':'), { minLength: 200, maxLength: 600 }), (k, t) => {
+        const pattern = `*${'a?'.repeat(k)}b*`;
+        const text = `${'a'.repeat(300)}${t.join('')}`;
+        expect(compileWildcard(pattern)(text)).toBe(reference(pattern, text));
+        expect(compileWildcard(pattern, { oneExcludes: 58 })(text)).toBe(reference(pattern, text, 58));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects `*` + a x 10,000 + `?b*` against 1 MB of `a` without scanning pattern x text', () => {
+    const match = compileWildcard(`*${'a'.repeat(10_000)}?b*`);
+    const text = 'a'.repeat(1_000_000);
+    let result = true;
+    expect(ms(() => (result = match(text)))).toBeLessThan(5000);
+    expect(result).toBe(false);
+  });
+
   it('matches `*` + a x 10,000 + `?b*` against 100 KB quickly (was over 17 s)', () => {
     const pattern = `*${'a'.repeat(10_000)}?b*`;
     const text = 'a'.repeat(100_000);

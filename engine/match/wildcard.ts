@@ -64,6 +64,13 @@ interface Chunk {
   /** The longest `?`-free run, searched for with indexOf, and where it sits in the chunk. */
   anchor: string;
   anchorOffset: number;
+  /** Every `?`-free run with its offset, longest first: candidates are aligned on them with indexOf. */
+  solids: readonly Solid[];
+}
+
+interface Solid {
+  text: string;
+  offset: number;
 }
 
 function makeChunk(tokens: readonly number[]): Chunk {
@@ -72,9 +79,11 @@ function makeChunk(tokens: readonly number[]): Chunk {
   let bestStart = 0;
   let bestLength = 0;
   let runStart = 0;
+  const runs: [number, number][] = [];
   for (let i = 0; i <= tokens.length; i++) {
     const t = i < tokens.length ? tokens[i] : ONE;
     if (t === ONE) {
+      if (i > runStart) runs.push([runStart, i]);
       if (i - runStart > bestLength) {
         bestStart = runStart;
         bestLength = i - runStart;
@@ -95,6 +104,7 @@ function makeChunk(tokens: readonly number[]): Chunk {
     wild,
     anchor: text.slice(bestStart, bestStart + bestLength),
     anchorOffset: bestStart,
+    solids: wild === undefined ? [] : runs.sort((a, b) => b[1] - b[0] - (a[1] - a[0])).map(([from, to]) => ({ text: text.slice(from, to), offset: from })),
   };
 }
 
@@ -163,16 +173,57 @@ function shiftAndFind(chunk: Chunk, masks: ShiftAndMasks, s: string, from: numbe
   const state = new Uint32Array(words);
   const topWord = (m - 1) >>> 5;
   const topBit = 1 << ((m - 1) & 31);
+  // Words above `active` are zero: a step can only carry into the word just above it,
+  // so text whose partial matches stay short costs a few words per character, not m / 32.
+  let active = 0;
   for (let j = from; j < limit; j++) {
     const c = s.charCodeAt(j);
     const mask = masks.byChar.get(c) ?? (c === excl ? masks.none : masks.other);
+    const top = active < words - 1 ? active + 1 : words - 1;
     let carry = 1;
-    for (let w = 0; w < words; w++) {
+    active = 0;
+    for (let w = 0; w <= top; w++) {
       const d = state[w];
-      state[w] = ((d << 1) | carry) & mask[w];
+      const next = ((d << 1) | carry) & mask[w];
+      state[w] = next;
+      if (next !== 0) active = w;
       carry = d >>> 31;
     }
     if ((state[topWord] & topBit) !== 0) return j - m + 1;
+  }
+  return -1;
+}
+
+/**
+ * Left-most start in [from, last] where every `?`-free run of the chunk sits at its offset,
+ * found by indexOf: a run found further right moves the start past every start in between,
+ * which cannot match. Returns -1 when there is none, or `{ resume }` once the scanning
+ * exceeds `budget` characters (text made of near-misses), so the caller can switch to Shift-And.
+ */
+function alignFind(chunk: Chunk, s: string, from: number, last: number, excl: number, budget: number): number | { resume: number } {
+  const solids = chunk.solids;
+  let work = 0;
+  let p = from;
+  while (p <= last) {
+    let moved = false;
+    for (const solid of solids) {
+      const at = p + solid.offset;
+      const q = s.indexOf(solid.text, at);
+      if (q < 0) return -1;
+      work += q - at + solid.text.length;
+      if (q > at) {
+        p = q - solid.offset;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) {
+      // Every run is in place; only the `?` positions may still meet the excluded character.
+      if (excl < 0 || chunkAt(chunk, s, p, excl)) return p;
+      work += chunk.length;
+      p++;
+    }
+    if (work > budget) return { resume: p };
   }
   return -1;
 }
@@ -185,15 +236,23 @@ function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: n
     const i = s.indexOf(chunk.text, from);
     return i >= 0 && i <= last ? i : -1;
   }
+  let start = from;
+  if (chunk.solids.length > 0) {
+    // Aligning on the solid runs is linear in the text for all but contrived near-misses;
+    // give it a few passes' worth of scanning before paying m / 32 words per character.
+    const found = alignFind(chunk, s, from, last, excl, 4 * (limit - from) + 4 * chunk.length);
+    if (typeof found === 'number') return found;
+    start = found.resume;
+  }
   const masks = shiftAndMasks(chunk, excl);
-  if (masks !== undefined) return shiftAndFind(chunk, masks, s, from, limit, excl);
+  if (masks !== undefined) return shiftAndFind(chunk, masks, s, start, limit, excl);
   // Masks too large to build (a long chunk with many distinct characters): anchor and verify.
   if (chunk.anchor.length === 0) {
-    for (let p = from; p <= last; p++) if (chunkAt(chunk, s, p, excl)) return p;
+    for (let p = start; p <= last; p++) if (chunkAt(chunk, s, p, excl)) return p;
     return -1;
   }
   const off = chunk.anchorOffset;
-  let i = s.indexOf(chunk.anchor, from + off);
+  let i = s.indexOf(chunk.anchor, start + off);
   while (i >= 0) {
     const p = i - off;
     if (p > last) return -1;
