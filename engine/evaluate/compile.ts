@@ -9,7 +9,7 @@ import type { Located, ParsedPolicy, PolicyKind, PrincipalBlock, Statement } fro
 import type { LineIndex } from '../source/lines.ts';
 import { kindInfo } from '../policy/kinds.ts';
 import { linesOf } from '../policy/parse.ts';
-import { memo } from '../source/memo.ts';
+import { memo, patternWeight } from '../source/memo.ts';
 import type { RequestContext } from './context.ts';
 import {
   notPrincipalLeavesOut,
@@ -224,8 +224,10 @@ function resourceImplicit(kind: PolicyKind): boolean {
 
 /** Compiled matchers by pattern: statements repeat the same actions and ARNs, and texts are re-simulated on every keystroke. */
 // Keyed by the text as written: no lower-casing on a hit.
-const actionMatcher = memo((pattern) => compileWildcard(pattern.toLowerCase()), 5000);
-const resourceMatcher = memo((pattern) => compileResourcePattern(pattern), 5000);
+// Bounded by bytes (about 32 MB of compiled patterns), not by count: one 100 KB pattern keeps megabytes.
+const MATCHER_BUDGET = 32 * 1024 * 1024;
+const actionMatcher = memo((pattern) => compileWildcard(pattern.toLowerCase()), MATCHER_BUDGET, patternWeight);
+const resourceMatcher = memo((pattern) => compileResourcePattern(pattern), MATCHER_BUDGET, patternWeight);
 
 function compileAction(value: Located<string>): ValueMatcher {
   return { value, test: actionMatcher(value.value) };
