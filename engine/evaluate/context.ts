@@ -108,11 +108,14 @@ export const lower = memo((key) => key.toLowerCase(), 2000);
 
 const NO_ENTRIES: ReadonlyMap<string, ContextEntry> = new Map();
 
-/** A context value as text: strings as they are, finite numbers and booleans spelt out; anything else has none. */
+/**
+ * A context value as text: strings only. Numbers and booleans are refused like any other
+ * non-string, not spelt out: AWS passes every context value as text, and `1` turned into
+ * "1" (or `true` into "true") is a guess about the intended type that a condition could
+ * then match.
+ */
 function scalarText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
-  return undefined;
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** The context's own keys and values, read once; undefined when reading it throws (a getter, a proxy). */
@@ -126,7 +129,7 @@ function readContext(context: unknown): [string, unknown][] | undefined {
   }
 }
 
-/** A value's texts, or undefined when it is not a string, number, boolean or flat list of them. */
+/** A value's texts, or undefined when it is not a string or a flat list of strings. */
 function valueTexts(raw: unknown): string[] | undefined {
   if (!Array.isArray(raw)) {
     const one = scalarText(raw);
@@ -141,6 +144,14 @@ function valueTexts(raw: unknown): string[] | undefined {
   return out;
 }
 
+/** What a refused context value is, in a word or two. */
+function kindOf(raw: unknown): string {
+  if (raw === null) return 'null';
+  if (Array.isArray(raw)) return 'a list with a value that is not a string';
+  if (typeof raw === 'object') return 'an object';
+  return `a ${typeof raw}`;
+}
+
 /**
  * Why the request's context cannot be used, or undefined when it can. A value such as
  * `null` or `{}` is refused rather than turned into the text "null" or "[object Object]",
@@ -152,7 +163,7 @@ export function contextProblem(context: unknown): string | undefined {
   for (const [key, raw] of pairs) {
     if (valueTexts(raw) === undefined) {
       const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-      return `The context value of \`${shown}\` is not a string or a list of strings; give its value as text, e.g. \`"blue"\` or \`["a", "b"]\`.`;
+      return `The context value of \`${shown}\` is ${kindOf(raw)}, not a string or a list of strings; give it as text, e.g. \`"true"\`, \`"300"\` or \`["a", "b"]\`.`;
     }
   }
   return undefined;

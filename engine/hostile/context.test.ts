@@ -28,6 +28,9 @@ const hostile: [string, unknown][] = [
   ['a list holding null', ['a', null]],
   ['undefined', undefined],
   ['NaN', Number.NaN],
+  ['a number', 1],
+  ['a boolean', true],
+  ['a list holding a number', ['a', 1]],
 ];
 
 describe('request context values that are not text', () => {
@@ -46,9 +49,17 @@ describe('request context values that are not text', () => {
     expect(result.errors.some((e) => e.field === 'context')).toBe(true);
   });
 
-  it('still takes strings, lists of strings and numbers', () => {
+  it('says what the refused value is', () => {
+    const said = (value: unknown) => simulate({ identityPolicies: [policy], request: request(value) }).errors.find((e) => e.field === 'context')?.message;
+    expect(said(1)).toMatch(/is a number, not a string/);
+    expect(said(true)).toMatch(/is a boolean, not a string/);
+    expect(said(null)).toMatch(/is null, not a string/);
+    expect(said({})).toMatch(/is an object, not a string/);
+  });
+
+  it('still takes strings and lists of strings, numbers and booleans written as text', () => {
     expect(simulate({ identityPolicies: [policy], request: request('null') }).decision).toBe('Allow');
     expect(simulate({ identityPolicies: [policy], request: request(['z', '1']) }).decision).toBe('Allow');
-    expect(simulate({ identityPolicies: [policy], request: request(1) }).decision).toBe('Allow');
+    expect(simulate({ identityPolicies: [policy], request: request('1') }).decision).toBe('Allow');
   });
 });
