@@ -253,14 +253,21 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
     usable: (i) => compiled[i] !== undefined,
   });
 
-  const staticCompiled = sources.map((s) => (s.template === undefined ? kind.policy(s.pattern) : undefined));
-  const staticTexts = sources.map((s) => (s.template === undefined ? patternText(s.pattern) : undefined));
-  const staticBound = makeBound(staticCompiled, staticTexts);
+  // Compiled on first use: a condition whose key the request lacks is never compared, and a
+  // policy with thousands of such conditions should not pay for compiling every value.
+  let statics: { compiled: (P | undefined)[]; texts: (string | undefined)[]; bound: Bound } | undefined;
+  const staticPart = (): { compiled: (P | undefined)[]; texts: (string | undefined)[]; bound: Bound } => {
+    if (statics !== undefined) return statics;
+    const compiled = sources.map((s) => (s.template === undefined ? kind.policy(s.pattern) : undefined));
+    const texts = sources.map((s) => (s.template === undefined ? patternText(s.pattern) : undefined));
+    statics = { compiled, texts, bound: makeBound(compiled, texts) };
+    return statics;
+  };
   const dynamic = sources.some((s) => s.template !== undefined);
 
   // The variables the values use. A bind is reused while their values stay the
   // same, so repeated tests against one request do not re-resolve or allocate.
-  const variableKeys = [...new Set(sources.flatMap((s) => (s.template === undefined ? [] : templateVariables(s.template).map((k) => k.toLowerCase()))))];
+  const variableKeys = dynamic ? [...new Set(sources.flatMap((s) => (s.template === undefined ? [] : templateVariables(s.template).map((k) => k.toLowerCase()))))] : [];
   const lastInputs: (readonly string[] | undefined)[] = variableKeys.map(() => undefined);
   let lastBound: Bound | undefined;
 
@@ -268,7 +275,7 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
     requestNoun: kind.requestNoun,
     policyNoun: kind.policyNoun,
     bind(ctx) {
-      if (!dynamic) return staticBound;
+      if (!dynamic) return staticPart().bound;
       let same = lastBound !== undefined;
       for (let k = 0; k < variableKeys.length; k++) {
         const input = ctx.get(variableKeys[k]);
@@ -279,8 +286,8 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
       }
       if (same && lastBound !== undefined) return lastBound;
       const lookup = (key: string): readonly string[] | undefined => ctx.get(key);
-      const compiled = staticCompiled.slice();
-      const texts = staticTexts.slice();
+      const compiled = staticPart().compiled.slice();
+      const texts = staticPart().texts.slice();
       sources.forEach((s, i) => {
         if (s.template === undefined) return;
         const pieces = resolveTemplate(s.template, lookup);
@@ -302,15 +309,15 @@ function sameValues(a: readonly string[] | undefined, b: readonly string[] | und
 }
 
 // Picks the comparison for a descriptor: by comparison kind and value type, never by name.
-function compileValues(desc: OperatorDescriptor, sources: readonly ValueSource[]): ValueSet | undefined {
+function comparisonFor(desc: OperatorDescriptor): Kind<unknown, unknown> | undefined {
   const compare = desc.compare;
   switch (compare.kind) {
     case 'glob':
-      return compileSet(globKind(desc.ignoreCase), sources);
+      return (globKind(desc.ignoreCase) as Kind<unknown, unknown>);
     case 'arn':
-      return compileSet(ARN_KIND, sources);
+      return (ARN_KIND as Kind<unknown, unknown>);
     case 'cidr':
-      return compileSet(CIDR_KIND, sources);
+      return (CIDR_KIND as Kind<unknown, unknown>);
     case 'presence':
       return undefined;
     case 'equality':
@@ -318,20 +325,32 @@ function compileValues(desc: OperatorDescriptor, sources: readonly ValueSource[]
       const accept = acceptFor(compare);
       switch (desc.valueType) {
         case 'Numeric':
-          return compileSet(orderedKind('a number', 'a number', parseNumeric, compareDecimal, accept), sources);
+          return (orderedKind('a number', 'a number', parseNumeric, compareDecimal, accept) as Kind<unknown, unknown>);
         case 'Date':
-          return compileSet(orderedKind('a date', 'a date (ISO 8601 or epoch seconds)', parseDate, subtract, accept), sources);
+          return (orderedKind('a date', 'a date (ISO 8601 or epoch seconds)', parseDate, subtract, accept) as Kind<unknown, unknown>);
         case 'String':
-          return compare.kind === 'equality' ? compileSet(stringKind(desc.ignoreCase), sources) : undefined;
+          return compare.kind === 'equality' ? (stringKind(desc.ignoreCase) as Kind<unknown, unknown>) : undefined;
         case 'Bool':
-          return compare.kind === 'equality' ? compileSet(BOOL_KIND, sources) : undefined;
+          return compare.kind === 'equality' ? (BOOL_KIND as Kind<unknown, unknown>) : undefined;
         case 'Binary':
-          return compare.kind === 'equality' ? compileSet(BINARY_KIND, sources) : undefined;
+          return compare.kind === 'equality' ? (BINARY_KIND as Kind<unknown, unknown>) : undefined;
         default:
           return undefined;
       }
     }
   }
+}
+
+// Descriptors are static table entries: each one's comparison is built once, not per condition.
+const comparisons = new WeakMap<OperatorDescriptor, Kind<unknown, unknown> | null>();
+
+function comparisonOf(desc: OperatorDescriptor): Kind<unknown, unknown> | undefined {
+  let found = comparisons.get(desc);
+  if (found === undefined) {
+    found = comparisonFor(desc) ?? null;
+    comparisons.set(desc, found);
+  }
+  return found ?? undefined;
 }
 
 // --------------------------------------------------------------- wording
@@ -360,7 +379,9 @@ class Condition implements CompiledCondition {
   readonly key: string;
   readonly hasVariables: boolean;
 
-  private readonly values: ValueSet | undefined;
+  // The policy values, compiled when first compared (see `values`).
+  private readonly comparison: Kind<unknown, unknown> | undefined;
+  private compiledValues: ValueSet | undefined;
   private readonly sources: readonly ValueSource[];
   // Result when the key is absent or has no values.
   private readonly whenAbsent: boolean;
@@ -388,8 +409,8 @@ class Condition implements CompiledCondition {
 
     const presence = desc !== undefined && desc.compare.kind === 'presence';
     this.nullValues = presence ? entry.values.map((v) => parseBool(v.value)) : [];
-    this.values = desc === undefined ? undefined : compileValues(desc, this.sources);
-    if (desc !== undefined && !presence && this.values === undefined) {
+    this.comparison = desc === undefined || presence ? undefined : comparisonOf(desc);
+    if (desc !== undefined && !presence && this.comparison === undefined) {
       // A descriptor whose comparison has no implementation for its type: a table error, not user input.
       this.problem = `\`${desc.name}\` has no comparison for ${desc.valueType} values.`;
     }
@@ -409,6 +430,12 @@ class Condition implements CompiledCondition {
       this.whenAbsent = parsed.ifExists ? true : set === 'ForAllValues' ? true : set === 'ForAnyValue' ? false : negated;
       this.whenPresent = false;
     }
+  }
+
+  /** The value set, or undefined for Null and unusable operators; compiled on first use. */
+  private get values(): ValueSet | undefined {
+    if (this.compiledValues === undefined && this.comparison !== undefined) this.compiledValues = compileSet(this.comparison, this.sources);
+    return this.compiledValues;
   }
 
   test(ctx: ContextLookup): boolean {
@@ -452,9 +479,7 @@ class Condition implements CompiledCondition {
     const key = this.key;
     const absent = requestValues === null || requestValues.length === 0;
     const subject = requestValues === null ? `the request has no ${key}` : `${key} has no values, which counts as absent`;
-    const values = this.values;
-
-    if (values === undefined) {
+    if (this.comparison === undefined) {
       // The Null check: only presence matters.
       const usable = this.nullValues.filter((v): v is boolean => v !== undefined);
       // Null `true` asks for absence, `false` for presence.
@@ -469,9 +494,11 @@ class Condition implements CompiledCondition {
       return trace;
     }
 
-    const bound = values.bind(ctx);
-    if (this.hasVariables) {
-      trace.resolvedPolicyValues = this.sources.map((s, i) => bound.resolved(i) ?? s.text);
+    // Compiled only when needed: an absent key with no variables to show is decided without it.
+    const values = this.hasVariables || !absent ? this.values : undefined;
+    if (values !== undefined && this.hasVariables) {
+      const resolving = values.bind(ctx);
+      trace.resolvedPolicyValues = this.sources.map((s, i) => resolving.resolved(i) ?? s.text);
     }
 
     if (absent) {
@@ -484,6 +511,8 @@ class Condition implements CompiledCondition {
       return trace;
     }
 
+    if (values === undefined) return trace;
+    const bound = values.bind(ctx);
     const present = requestValues ?? [];
     const hits = present.map((r) => bound.find(r));
     const expect = this.expect;
