@@ -1,6 +1,7 @@
-// keyReadsResource: which context keys may answer differently for another resource.
+// keyReadsResource: which context keys may answer differently for another resource; a context reused across requests.
 import { describe, expect, it } from 'vitest';
 import { Clock, keyReadsResource, RequestContext } from './context.ts';
+import { compilePolicies, simulate } from '../index.ts';
 import { parsePrincipal } from './principal.ts';
 
 describe('keyReadsResource', () => {
@@ -25,5 +26,42 @@ describe('keyReadsResource', () => {
   it('names the keys derived from the ARN and resource tags, any spelling', () => {
     expect(['aws:ResourceAccount', 'AWS:REQUESTEDREGION', 'aws:ResourceTag/team', 'ecr:ResourceTag/team'].every(keyReadsResource)).toBe(true);
     expect(['aws:PrincipalArn', 'aws:PrincipalTag/team', 'aws:CurrentTime', 'aws:PrincipalOrgID', 'aws:SourceIp'].some(keyReadsResource)).toBe(false);
+  });
+});
+
+describe('a context reused across requests', () => {
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'ecr:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }],
+  });
+  const request = (context: Record<string, string | string[]>) => ({ principal: 'arn:aws:iam::123456789012:user/u', action: 'ecr:GetAuthorizationToken', resource: '*', context });
+
+  it('is read afresh when it changes in place: a value, a list element, a key', () => {
+    const set = compilePolicies({ identityPolicies: [policy] });
+    const context: Record<string, string | string[]> = { 'aws:PrincipalTag/team': 'a' };
+    expect(set.decide(request(context))).toBe('Allow');
+    context['aws:PrincipalTag/team'] = 'b';
+    expect(set.decide(request(context))).toBe('ImplicitDeny');
+    const list = ['b'];
+    context['aws:PrincipalTag/team'] = list;
+    expect(set.decide(request(context))).toBe('ImplicitDeny');
+    list[0] = 'a';
+    expect(set.decide(request(context))).toBe('Allow');
+    delete context['aws:PrincipalTag/team'];
+    context['aws:PrincipalTag/Team'] = 'b';
+    expect(set.decide(request(context))).toBe('ImplicitDeny');
+    context['x:y'] = 1 as unknown as string;
+    expect(simulate({ identityPolicies: [policy], request: request(context) }).errors.map((e) => e.field)).toContain('context');
+  });
+
+  it('gives each result its own entries: editing one never reaches the next', () => {
+    const context = { 'aws:PrincipalTag/team': 'a' };
+    const first = simulate({ identityPolicies: [policy], request: request(context) });
+    expect(first.decision).toBe('Allow');
+    const entry = first.context.find((e) => e.key === 'aws:PrincipalTag/team');
+    (entry?.values as string[]).splice(0, 1, 'b');
+    const second = simulate({ identityPolicies: [policy], request: request(context) });
+    expect(second.decision).toBe('Allow');
+    expect(second.context.find((e) => e.key === 'aws:PrincipalTag/team')?.values).toEqual(['a']);
   });
 });

@@ -152,33 +152,73 @@ function kindOf(raw: unknown): string {
   return `a ${typeof raw}`;
 }
 
-/**
- * Why the request's context cannot be used, or undefined when it can. A value such as
- * `null` or `{}` is refused rather than turned into the text "null" or "[object Object]",
- * which a condition could then match: a wrong Allow from malformed input.
- */
-export function contextProblem(context: unknown): string | undefined {
-  const pairs = readContext(context);
-  if (pairs === undefined) return 'The request context must be an object of condition keys and their values.';
-  for (const [key, raw] of pairs) {
-    if (valueTexts(raw) === undefined) {
-      const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-      return `The context value of \`${shown}\` is ${kindOf(raw)}, not a string or a list of strings; give it as text, e.g. \`"true"\`, \`"300"\` or \`["a", "b"]\`.`;
-    }
-  }
-  return undefined;
+const NOT_AN_OBJECT = 'The request context must be an object of condition keys and their values.';
+
+/** Why a context value cannot be used. */
+function valueProblem(key: string, raw: unknown): string {
+  const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+  return `The context value of \`${shown}\` is ${kindOf(raw)}, not a string or a list of strings; give it as text, e.g. \`"true"\`, \`"300"\` or \`["a", "b"]\`.`;
 }
 
-/** Normalizes the request's context (string or list values) by lower-cased key; values it cannot use are left out. */
-function givenEntries(context: unknown): ReadonlyMap<string, ContextEntry> {
+// The last context read, kept with what was read from it. The matrix, comparisons and
+// who-can pass one context object to thousands of calls; checking that its keys and texts
+// are still the same is cheaper than normalizing it again. Compared by content, never by
+// identity alone, so a context mutated between calls is read afresh.
+let lastPairs: [string, unknown][] | undefined;
+let lastRead: ReadonlyMap<string, ContextEntry> | string | undefined;
+
+function sameRead(pairs: [string, unknown][], before: [string, unknown][], read: ReadonlyMap<string, ContextEntry>): boolean {
+  if (pairs.length !== before.length) return false;
+  for (let i = 0; i < pairs.length; i++) {
+    const [key, raw] = pairs[i];
+    if (key !== before[i][0]) return false;
+    if (typeof raw === 'string') {
+      if (raw !== before[i][1]) return false;
+      continue;
+    }
+    // A list: its texts as read last time, element by element (the list may have been edited in place).
+    const kept = read.get(lower(key));
+    if (!Array.isArray(raw) || kept === undefined || kept.key !== key || kept.values.length !== raw.length) return false;
+    for (let j = 0; j < raw.length; j++) if (raw[j] !== kept.values[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * The request's context normalized by lower-cased key, or why it cannot be used. A value
+ * such as `null`, `{}` or `1` is refused rather than turned into the text "null",
+ * "[object Object]" or "1", which a condition could then match: a wrong Allow from
+ * malformed input.
+ */
+export function readGivenContext(context: unknown): ReadonlyMap<string, ContextEntry> | string {
   const pairs = readContext(context);
-  if (pairs === undefined || pairs.length === 0) return NO_ENTRIES;
-  const out = new Map<string, ContextEntry>();
+  if (pairs === undefined) return NOT_AN_OBJECT;
+  if (pairs.length === 0) return NO_ENTRIES;
+  if (lastPairs !== undefined && typeof lastRead === 'object' && sameRead(pairs, lastPairs, lastRead)) return lastRead;
+  let read: Map<string, ContextEntry> | string = new Map<string, ContextEntry>();
   for (const [key, raw] of pairs) {
     const values = valueTexts(raw);
-    if (values !== undefined) out.set(lower(key), { key, values, source: 'request' });
+    if (values === undefined) {
+      read = valueProblem(key, raw);
+      break;
+    }
+    read.set(lower(key), { key, values, source: 'request' });
   }
-  return out;
+  lastPairs = pairs;
+  lastRead = read;
+  return read;
+}
+
+/** Why the request's context cannot be used, or undefined when it can. */
+export function contextProblem(context: unknown): string | undefined {
+  const read = readGivenContext(context);
+  return typeof read === 'string' ? read : undefined;
+}
+
+/** The usable part of a context: what `readGivenContext` gives, or nothing when it refuses it. */
+function givenEntries(context: unknown): ReadonlyMap<string, ContextEntry> {
+  const read = readGivenContext(context);
+  return typeof read === 'string' ? NO_ENTRIES : read;
 }
 
 /** A case-insensitive view of the request's context: given keys first, then derived ones. */
@@ -190,11 +230,12 @@ export class RequestContext implements ContextLookup {
   private readonly resourceText: string;
   private readonly clock: Clock;
 
-  constructor(context: unknown, principal: PrincipalInfo, resourceText: string, clock: Clock) {
+  /** `given` is the context as `readGivenContext` read it, when the caller has read it already. */
+  constructor(context: unknown, principal: PrincipalInfo, resourceText: string, clock: Clock, given?: ReadonlyMap<string, ContextEntry>) {
     this.principal = principal;
     this.resourceText = resourceText;
     this.clock = clock;
-    this.given = givenEntries(context);
+    this.given = given ?? givenEntries(context);
   }
 
   /** The resource's ARN parts, parsed on first use. */
@@ -237,12 +278,13 @@ export class RequestContext implements ContextLookup {
     }
     const service = this.resource.service;
     for (const [lk, e] of this.given) {
-      out.push(e);
+      // A copy: the entries are shared with later requests on the same context (see readGivenContext).
+      out.push({ key: e.key, values: [...e.values], source: e.source });
       if (!service || !SERVICE_TAG_PREFIXES.has(service)) continue;
       const tag = lk.startsWith(AWS_TAG) ? e.key.slice(AWS_TAG.length) : lk.startsWith(`${service}:resourcetag/`) ? e.key.slice(service.length + 13) : undefined;
       if (tag === undefined) continue;
       const aliasKey = lk.startsWith(AWS_TAG) ? `${service}:ResourceTag/${tag}` : `aws:ResourceTag/${tag}`;
-      if (!this.given.has(aliasKey.toLowerCase())) out.push({ key: aliasKey, values: e.values, source: 'alias' });
+      if (!this.given.has(aliasKey.toLowerCase())) out.push({ key: aliasKey, values: [...e.values], source: 'alias' });
     }
     return out;
   }

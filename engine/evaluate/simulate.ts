@@ -2,7 +2,7 @@
 import { parsePolicy, policyText } from '../policy/parse.ts';
 import { defaultPolicyName } from '../policy/kinds.ts';
 import type { ParsedPolicy, PolicyKind, Range, Span } from '../types.ts';
-import { Clock, contextProblem, lower, RequestContext } from './context.ts';
+import { Clock, lower, readGivenContext, RequestContext } from './context.ts';
 import { memo } from '../source/memo.ts';
 import { isRcpSupportedService } from '../catalog/index.ts';
 import {
@@ -191,9 +191,9 @@ function prepare(request: SimulationRequest, groups: Groups, clock: Clock): Prep
   const resource = typeof r.resource === 'string' ? r.resource.trim() : '';
   const principal = cachedPrincipal(principalText);
   if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
-  const badContext = contextProblem(r.context);
-  if (badContext !== undefined) return [requestError('context', badContext)];
-  const ctx = new RequestContext(r.context, principal, resource, clock);
+  const given = readGivenContext(r.context);
+  if (typeof given === 'string') return [requestError('context', given)];
+  const ctx = new RequestContext(r.context, principal, resource, clock, given);
   const req = blankRequest(principal, ctx);
   setCallerFacts(req, groups);
   setActionFacts(req, action, groups);
