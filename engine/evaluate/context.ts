@@ -118,17 +118,6 @@ function scalarText(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The context's own keys and values, read once; undefined when reading it throws (a getter, a proxy). */
-function readContext(context: unknown): [string, unknown][] | undefined {
-  if (context === undefined || context === null) return [];
-  if (typeof context !== 'object' || Array.isArray(context)) return undefined;
-  try {
-    return Object.keys(context).map((key) => [key, (context as Record<string, unknown>)[key]]);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A value's texts, or undefined when it is not a string or a flat list of strings. */
 function valueTexts(raw: unknown): string[] | undefined {
   if (!Array.isArray(raw)) {
@@ -167,11 +156,13 @@ function valueProblem(key: string, raw: unknown): string {
 let lastPairs: [string, unknown][] | undefined;
 let lastRead: ReadonlyMap<string, ContextEntry> | string | undefined;
 
-function sameRead(pairs: [string, unknown][], before: [string, unknown][], read: ReadonlyMap<string, ContextEntry>): boolean {
-  if (pairs.length !== before.length) return false;
-  for (let i = 0; i < pairs.length; i++) {
-    const [key, raw] = pairs[i];
+/** Whether `context` still holds what was read last time (same keys in order, same texts). */
+function sameRead(context: object, keys: string[], before: [string, unknown][], read: ReadonlyMap<string, ContextEntry>): boolean {
+  if (keys.length !== before.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key !== before[i][0]) return false;
+    const raw: unknown = (context as Record<string, unknown>)[key];
     if (typeof raw === 'string') {
       if (raw !== before[i][1]) return false;
       continue;
@@ -191,10 +182,18 @@ function sameRead(pairs: [string, unknown][], before: [string, unknown][], read:
  * malformed input.
  */
 export function readGivenContext(context: unknown): ReadonlyMap<string, ContextEntry> | string {
-  const pairs = readContext(context);
-  if (pairs === undefined) return NOT_AN_OBJECT;
-  if (pairs.length === 0) return NO_ENTRIES;
-  if (lastPairs !== undefined && typeof lastRead === 'object' && sameRead(pairs, lastPairs, lastRead)) return lastRead;
+  if (context === undefined || context === null) return NO_ENTRIES;
+  if (typeof context !== 'object' || Array.isArray(context)) return NOT_AN_OBJECT;
+  let pairs: [string, unknown][];
+  try {
+    const keys = Object.keys(context);
+    if (keys.length === 0) return NO_ENTRIES;
+    if (lastPairs !== undefined && typeof lastRead === 'object' && sameRead(context, keys, lastPairs, lastRead)) return lastRead;
+    pairs = keys.map((key) => [key, (context as Record<string, unknown>)[key]]);
+  } catch {
+    // A getter or a proxy that throws.
+    return NOT_AN_OBJECT;
+  }
   let read: Map<string, ContextEntry> | string = new Map<string, ContextEntry>();
   for (const [key, raw] of pairs) {
     const values = valueTexts(raw);
