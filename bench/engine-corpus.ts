@@ -4,32 +4,9 @@ import { compilePolicies, parsePolicy, simulate, validatePolicy } from '../engin
 import type { SimulationResult } from '../engine/index';
 import { listActions } from '../engine/catalog/catalog';
 import { bigPolicy, corpus } from './corpus';
+import { median, perCall, timed } from './timing';
 
 type Row = (what: string, figure: string, target: string) => void;
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Milliseconds per call of `fn`, averaged over at least `minMs`. */
-function perCall(fn: () => void, minMs: number): number {
-  let calls = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < minMs) {
-    fn();
-    calls++;
-    now = performance.now();
-  }
-  return (now - start) / calls;
-}
-
-function timed(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
 
 let sink = 0;
 

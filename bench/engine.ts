@@ -5,35 +5,9 @@ import { compileSources } from '../engine/evaluate/simulate';
 import type { SimulationRequest } from '../engine/index';
 import { compileResourcePattern } from '../engine/match/arn';
 import { compileWildcard } from '../engine/match/wildcard';
+import { median, medianOf, perCall } from './timing';
 
 const validateModule = await import('../engine/index').then((m) => (m as Record<string, unknown>).validatePolicy as ((t: string, k: 'identity') => unknown[]) | undefined);
-
-function time(fn: () => void, minMs = 300): { perCallMs: number; calls: number } {
-  let calls = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < minMs) {
-    fn();
-    calls++;
-    now = performance.now();
-  }
-  return { perCallMs: (now - start) / calls, calls };
-}
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function medianOf(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 const rows: Array<[string, string, string]> = [];
 const row = (what: string, figure: string, target: string) => {
@@ -77,10 +51,10 @@ if (want('decide')) {
     for (let k = 0; k < 1000; k++) set.decide(requests[i++ & 3]);
   };
   for (let w = 0; w < 200; w++) batch(); // warm up
-  const { perCallMs } = time(batch, 2000);
+  const perCallMs = perCall(batch, 2000);
   const perSecond = 1000 / (perCallMs / 1000);
   row('compiled path: decide() on a 10-statement policy with conditions', `${(perSecond / 1e6).toFixed(2)} M evaluations/s`, '>= 1 M/s');
-  const { perCallMs: fullMs } = time(() => set.simulate(requests[i++ & 3]), 1000);
+  const fullMs = perCall(() => set.simulate(requests[i++ & 3]), 1000);
   row('compiled path: simulate() with full trace', `${(1 / (fullMs / 1000) / 1e3).toFixed(0)} k evaluations/s`, '');
 }
 
@@ -126,7 +100,7 @@ const largeRequests: SimulationRequest[] = [
     for (let k = 0; k < 100; k++) set.decide(largeRequests[i++ & 3]);
   };
   for (let w = 0; w < 50; w++) batch();
-  const samples = Array.from({ length: 7 }, () => time(batch, 200).perCallMs / 100);
+  const samples = Array.from({ length: 7 }, () => perCall(batch, 200) / 100);
   row('compiled path: decide() on a 1,000-statement policy (4 requests in turn, median of 7)', `${(median(samples) * 1000).toFixed(1)} µs`, '< 20 µs');
 }
 
@@ -188,13 +162,13 @@ const largeRequests: SimulationRequest[] = [
     const c = cases[k++ % cases.length];
     simulate({ identityPolicies: [c.text], request: c.request });
   };
-  time(parse, 300);
-  time(sim, 300);
+  perCall(parse, 300);
+  perCall(sim, 300);
   const ratios: number[] = [];
   const simTimes: number[] = [];
   for (let r = 0; r < 5; r++) {
-    const p = time(parse, 300).perCallMs;
-    const s = time(sim, 300).perCallMs;
+    const p = perCall(parse, 300);
+    const s = perCall(sim, 300);
     ratios.push(s / p);
     simTimes.push(s);
   }
@@ -218,10 +192,10 @@ if (want('oneshot')) {
     const parse = () => JSON.parse(texts[k++ % texts.length]);
     const sim = () => simulate({ identityPolicies: [texts[k++ % texts.length]], request: requests[0] });
     // Warm both up (JIT), then time batches: per-call timers are too coarse for microseconds.
-    time(parse, 300);
-    time(sim, 300);
-    const parseMs = time(parse, 1000).perCallMs;
-    const simMs = time(sim, 1000).perCallMs;
+    perCall(parse, 300);
+    perCall(sim, 300);
+    const parseMs = perCall(parse, 1000);
+    const simMs = perCall(sim, 1000);
     const size = (texts[0].length / 1024).toFixed(0);
     row(`one-shot simulate() from text, ${label} (${size} KB)`, `${(simMs * 1000).toFixed(0)} µs = ${(simMs / parseMs).toFixed(1)}x JSON.parse (${(parseMs * 1000).toFixed(0)} µs)`, '<= 3x');
   }

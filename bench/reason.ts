@@ -6,17 +6,7 @@ import { buildSpace, requestsFor } from '../engine/reason/space';
 import { compileWorkspace } from '../engine/reason/evaluate';
 import { largeWorkspace } from '../engine/reason/testing';
 import type { ScopeBound, Workspace } from '../engine/index';
-
-function median(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
+import { medianOf } from './timing';
 
 /** decide() alone on every request of the partition, once per version: the floor of a comparison. */
 function decideFloor(workspaces: Workspace[]): { ms: number; requests: number } {
@@ -24,7 +14,7 @@ function decideFloor(workspaces: Workspace[]): { ms: number; requests: number } 
   const sets = workspaces.map((w) => compileWorkspace(w));
   const bounds: ScopeBound[] = [];
   const requests = space.actions.flatMap((a) => (space.resourcesByAction[a] ?? []).flatMap((r) => [...requestsFor(space, a, r, {}, bounds)]));
-  const ms = median(() => {
+  const ms = medianOf(() => {
     for (const set of sets) for (const r of requests) set.decide(r);
   }, 5);
   return { ms, requests: requests.length };
@@ -37,21 +27,21 @@ const changed = largeWorkspace(20, 1);
 for (let i = 0; i < 3; i++) compareWorkspaces(small, changed);
 
 const floor = decideFloor([small, changed]);
-const cmp = median(() => compareWorkspaces(small, changed), 9);
+const cmp = medianOf(() => compareWorkspaces(small, changed), 9);
 rows.push(['compareWorkspaces, 20 statements each (median of 9)', `${cmp.toFixed(1)} ms; ${(cmp / floor.ms).toFixed(1)}x decide() alone on its ${floor.requests} requests × 2 (${floor.ms.toFixed(1)} ms)`, '< 100 ms']);
-const cov = median(() => coverage(small), 9);
+const cov = medianOf(() => coverage(small), 9);
 rows.push(['coverage, 20 statements (median of 9)', `${cov.toFixed(1)} ms (simulate with traces on every request)`, '< 100 ms']);
-const edge = median(() => edgeCases(small), 9);
+const edge = medianOf(() => edgeCases(small), 9);
 rows.push(['edgeCases, 20 statements (median of 9)', `${edge.toFixed(1)} ms`, '< 100 ms']);
 const m = fullMatrix(small);
-const mat = median(() => fullMatrix(small), 9);
+const mat = medianOf(() => fullMatrix(small), 9);
 rows.push([`fullMatrix, 20 statements: ${m.actions.length} actions × resource × principal cells = ${m.cells.length} cells (median of 9)`, `${mat.toFixed(1)} ms`, '< 100 ms']);
 
 const big = largeWorkspace(200);
 const bigChanged = largeWorkspace(200, 1);
 compareWorkspaces(big, bigChanged);
 const bigFloor = decideFloor([big, bigChanged]);
-const bigMs = median(() => compareWorkspaces(big, bigChanged), 3);
+const bigMs = medianOf(() => compareWorkspaces(big, bigChanged), 3);
 rows.push(['compareWorkspaces, two 200-statement policies (median of 3)', `${bigMs.toFixed(0)} ms; ${(bigMs / bigFloor.ms).toFixed(1)}x decide() alone on its ${bigFloor.requests} requests × 2 (${bigFloor.ms.toFixed(0)} ms)`, '< 1 s']);
 
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 6));
