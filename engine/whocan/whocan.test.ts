@@ -263,6 +263,23 @@ describe('whoCan: what depends on the resource and on the caller', () => {
     expect(get(a, repo('team-a/api'), PUSH)).toBe('ImplicitDeny');
   });
 
+  it('a caller whose context holds a value that is not text gets an incomplete request, as in simulate, never a wrong Allow', () => {
+    const blocked = `arn:aws:iam::${A}:role/blocked`;
+    const fine = `arn:aws:iam::${A}:role/fine`;
+    const policies = [identity(allow(PULL, '*', { Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'blocked' } } }))];
+    const { find, get } = run({
+      principals: [
+        { arn: blocked, policies },
+        { arn: fine, policies },
+      ],
+      resources: [{ arn: repo('api') }],
+      actions: [PULL],
+      principalContext: { [blocked]: { 'aws:PrincipalTag/team': 'blocked', 'aws:MultiFactorAuthAge': 300 as unknown as string }, [fine]: { 'aws:PrincipalTag/team': 'web' } },
+    });
+    expect(find(blocked, repo('api'), PULL)).toMatchObject({ decision: 'ImplicitDeny', stage: 'input' });
+    expect(get(fine, repo('api'), PULL)).toBe('Allow');
+  });
+
   it('a condition reads policy variables only in a policy of Version 2012-10-17', () => {
     const condition = { StringEquals: { 'ecr:ResourceTag/team': '${aws:PrincipalTag/team}' } };
     const v2012 = `arn:aws:iam::${A}:role/new`;

@@ -31,7 +31,7 @@ import {
   type CompiledStatement,
   type PreparedRequest,
 } from '../evaluate/compile.ts';
-import { Clock, keyReadsResource, RequestContext, resourceInfo } from '../evaluate/context.ts';
+import { Clock, keyReadsResource, readGivenContext, RequestContext, resourceInfo } from '../evaluate/context.ts';
 import { parsePrincipal, strongerMatch, type PrincipalInfo, type PrincipalMatchKind } from '../evaluate/principal.ts';
 import type { PolicyRef, SimulationInput } from '../evaluate/result.ts';
 import {
@@ -596,8 +596,10 @@ class WhoCanRun implements Run {
     const nA = this.actions.length;
     const caller = this.callerAt(p);
     const info = caller.info;
-    if (!info) {
-      // simulate: a principal AWS could not authenticate makes an incomplete request.
+    const given = readGivenContext(caller.context);
+    if (!info || typeof given === 'string') {
+      // simulate: a principal AWS could not authenticate, or a context it refuses (a value
+      // that is not text), makes an incomplete request.
       decisions.fill(IMPLICIT_DENY, offset, offset + nR * nA);
       stages.fill(INPUT_STAGE, offset, offset + nR * nA);
       return;
@@ -609,7 +611,7 @@ class WhoCanRun implements Run {
     if (this.conditionMemo.length < this.conditionClasses.size * Math.max(1, this.groupArn.length))
       this.conditionMemo = new Uint8Array(this.conditionClasses.size * 2 * Math.max(1, this.groupArn.length));
     const nG = this.groupArn.length;
-    const ctxs = this.groupArn.map((arn) => new RequestContext(caller.context, info, arn, this.clock));
+    const ctxs = this.groupArn.map((arn) => new RequestContext(caller.context, info, arn, this.clock, given));
     const groups = caller.groups;
     const req = callerRequest(info, ctxs[0]);
     setCallerFacts(req, groups);
