@@ -255,8 +255,9 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
 
   // Compiled on first use: a condition whose key the request lacks is never compared, and a
   // policy with thousands of such conditions should not pay for compiling every value.
-  let statics: { compiled: (P | undefined)[]; texts: (string | undefined)[]; bound: Bound } | undefined;
-  const staticPart = (): { compiled: (P | undefined)[]; texts: (string | undefined)[]; bound: Bound } => {
+  type Statics = { compiled: (P | undefined)[]; texts: (string | undefined)[]; bound: Bound };
+  let statics: Statics | undefined;
+  const staticPart = (): Statics => {
     if (statics !== undefined) return statics;
     const compiled = sources.map((s) => (s.template === undefined ? kind.policy(s.pattern) : undefined));
     const texts = sources.map((s) => (s.template === undefined ? patternText(s.pattern) : undefined));
@@ -313,11 +314,11 @@ function comparisonFor(desc: OperatorDescriptor): Kind<unknown, unknown> | undef
   const compare = desc.compare;
   switch (compare.kind) {
     case 'glob':
-      return (globKind(desc.ignoreCase) as Kind<unknown, unknown>);
+      return globKind(desc.ignoreCase) as Kind<unknown, unknown>;
     case 'arn':
-      return (ARN_KIND as Kind<unknown, unknown>);
+      return ARN_KIND as Kind<unknown, unknown>;
     case 'cidr':
-      return (CIDR_KIND as Kind<unknown, unknown>);
+      return CIDR_KIND as Kind<unknown, unknown>;
     case 'presence':
       return undefined;
     case 'equality':
@@ -325,9 +326,9 @@ function comparisonFor(desc: OperatorDescriptor): Kind<unknown, unknown> | undef
       const accept = acceptFor(compare);
       switch (desc.valueType) {
         case 'Numeric':
-          return (orderedKind('a number', 'a number', parseNumeric, compareDecimal, accept) as Kind<unknown, unknown>);
+          return orderedKind('a number', 'a number', parseNumeric, compareDecimal, accept) as Kind<unknown, unknown>;
         case 'Date':
-          return (orderedKind('a date', 'a date (ISO 8601 or epoch seconds)', parseDate, subtract, accept) as Kind<unknown, unknown>);
+          return orderedKind('a date', 'a date (ISO 8601 or epoch seconds)', parseDate, subtract, accept) as Kind<unknown, unknown>;
         case 'String':
           return compare.kind === 'equality' ? (stringKind(desc.ignoreCase) as Kind<unknown, unknown>) : undefined;
         case 'Bool':

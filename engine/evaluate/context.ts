@@ -208,12 +208,6 @@ export function readGivenContext(context: unknown): ReadonlyMap<string, ContextE
   return read;
 }
 
-/** Why the request's context cannot be used, or undefined when it can. */
-export function contextProblem(context: unknown): string | undefined {
-  const read = readGivenContext(context);
-  return typeof read === 'string' ? read : undefined;
-}
-
 /** The usable part of a context: what `readGivenContext` gives, or nothing when it refuses it. */
 function givenEntries(context: unknown): ReadonlyMap<string, ContextEntry> {
   const read = readGivenContext(context);
