@@ -2,6 +2,7 @@
 // pure call of the engine's reasoning functions over plain data, so it runs the same in
 // the worker and in a unit test (`runJob`).
 import type { Comparison, CoverageResult, EdgeCase, FixResult, FullMatrix, Request, SuggestedFix, Workspace } from '../../../engine';
+import { answerJob, type JobAnswer, type JobMessage } from '../../lib/jobs';
 
 export type ReasonJob =
   | { kind: 'compare'; before: Workspace; after: Workspace }
@@ -21,12 +22,9 @@ export interface JobResults {
   matrix: FullMatrix;
 }
 
-export interface ToWorker {
-  id: number;
-  job: ReasonJob;
-}
+export type ToWorker = JobMessage<ReasonJob>;
 
-export type FromWorker = { id: number; ok: true; result: JobResults[JobKind]; ms: number } | { id: number; ok: false; error: string };
+export type FromWorker = JobAnswer<JobResults[JobKind]>;
 
 /** The engine functions a job calls (the real engine in the worker). */
 export interface ReasonEngine {
@@ -63,12 +61,6 @@ export function runJob(engine: ReasonEngine, job: ReasonJob): JobResults[JobKind
 }
 
 /** Answers one message; never throws (an engine error becomes a failed answer). */
-export function answer(engine: ReasonEngine, message: ToWorker, now: () => number = () => performance.now()): FromWorker {
-  const start = now();
-  try {
-    const result = runJob(engine, message.job);
-    return { id: message.id, ok: true, result, ms: now() - start };
-  } catch (e) {
-    return { id: message.id, ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
+export function answer(engine: ReasonEngine, message: ToWorker, now?: () => number): FromWorker {
+  return answerJob((job: ReasonJob) => runJob(engine, job), message, now);
 }
