@@ -11,6 +11,7 @@ import { loadAllActionNames } from './engine-extras';
 import { connectPersistence } from './store/autosave';
 import { registerServiceWorker } from './offline';
 import { browserStorage } from './store/persistence';
+import { analysisWorker } from './features/analysis/client';
 import './styles.css';
 
 /** Runs `fn` once the next frame is painted: a message posted from a frame's rAF callback arrives after that frame. */
@@ -23,7 +24,7 @@ function afterNextPaint(fn: () => void): void {
 }
 
 const storage = browserStorage();
-const store = initAppStore({ location: window.location, storage, firstChecks: 'refusals' });
+const store = initAppStore({ location: window.location, storage, firstChecks: 'refusals', analyzeOffThread: analysisWorker() });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -194,3 +194,69 @@ describe('autosave', () => {
     expect(toWorkspace(b.store.getState()).request.action).toBe('ecr:DescribeImages');
   });
 });
+
+/** A workspace whose link is longer than a page decodes before its first paint (random Sids do not compress). */
+function longLinkWorkspace(): Workspace {
+  let seed = 7;
+  const hex = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0).toString(16).padStart(8, '0');
+  };
+  const statements = Array.from({ length: 3_500 }, () => ({ Sid: `S${hex()}${hex()}${hex()}`, Effect: 'Allow', Action: 'ecr:ListImages', Resource: '*' }));
+  return { ...mine, policies: [{ kind: 'identity', name: 'long', text: JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2) }] };
+}
+
+describe('a long link that opens the page', () => {
+  it('is decoded after the first paint, not before: the page opens with the saved work, then the link replaces untouched work', () => {
+    const ws = longLinkWorkspace();
+    const hash = '#' + encodeShareFragment(ws);
+    expect(hash.length).toBeGreaterThan(64_000);
+    const shared = sharedStorage();
+    const win = new FakeWindow();
+    win.location.hash = hash;
+    const store = createAppStore({ location: win.location, storage: shared.storage });
+    // Before persistence connects (the page's first paint): the default, and the link waiting.
+    expect(store.getState().openingLink).toBe(true);
+    expect(sameWorkspace(toWorkspace(store.getState()), DEFAULT_WORKSPACE)).toBe(true);
+    expect(win.location.hash).toBe(hash);
+    const stop = connectPersistence(store, { storage: shared.storage, window: win as unknown as Window, delayMs: 0 });
+    stop(); // flushes the save the new workspace asks for
+    expect(store.getState().openingLink).toBe(false);
+    expect(sameWorkspace(toWorkspace(store.getState()), ws)).toBe(true);
+    expect(sameWorkspace(readStoredWorkspace(shared.storage)!, ws)).toBe(true);
+    // Saved: the link has done its work.
+    expect(win.location.hash).toBe('');
+  });
+
+  it('waits for a choice when the saved work differs, and keeps the link until then', () => {
+    const ws = longLinkWorkspace();
+    const hash = '#' + encodeShareFragment(ws);
+    const shared = sharedStorage();
+    writeStoredWorkspace(shared.storage, mine);
+    const win = new FakeWindow();
+    win.location.hash = hash;
+    const store = createAppStore({ location: win.location, storage: shared.storage });
+    const stop = connectPersistence(store, { storage: shared.storage, window: win as unknown as Window, delayMs: 0 });
+    expect(store.getState().openingLink).toBe(false);
+    expect(sameWorkspace(store.getState().incoming!, ws)).toBe(true);
+    expect(sameWorkspace(toWorkspace(store.getState()), mine)).toBe(true);
+    expect(win.location.hash).toBe(hash);
+    stop();
+  });
+
+  it('a damaged long link is reported, and the work stays', () => {
+    const hash = '#' + encodeShareFragment(longLinkWorkspace()).slice(0, -40) + 'A'.repeat(40);
+    const shared = sharedStorage();
+    writeStoredWorkspace(shared.storage, mine);
+    const win = new FakeWindow();
+    win.location.hash = hash;
+    const store = createAppStore({ location: win.location, storage: shared.storage });
+    const stop = connectPersistence(store, { storage: shared.storage, window: win as unknown as Window, delayMs: 0 });
+    expect(store.getState().openingLink).toBe(false);
+    expect(store.getState().shareError).not.toBeNull();
+    expect(sameWorkspace(toWorkspace(store.getState()), mine)).toBe(true);
+    stop();
+  });
+});

@@ -116,10 +116,6 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
     linkHoldsWork = true;
   };
 
-  // A link opened straight away is now the saved work; the address bar keeps it until it is.
-  const s0 = store.getState();
-  if (!s0.incoming && win.location.hash && !s0.shareError) save();
-
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.policies !== prev.policies || s.request !== prev.request || s.tests !== prev.tests || s.activeId !== prev.activeId || s.workspaceName !== prev.workspaceName) {
       if (timer !== undefined) clearTimeout(timer);
@@ -145,7 +141,10 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
       const { actions } = store.getState();
       if (r.ok) {
         // The page's own fallback link, typed back in: nothing new.
-        if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) return;
+        if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) {
+          store.setState({ openingLink: false });
+          return;
+        }
         linkHoldsWork = false;
         actions.receiveShared(r.workspace);
       } else actions.setShareError(r.error);
@@ -182,6 +181,12 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') onHide();
   };
+  const s0 = store.getState();
+  // A long link that opened the page is decoded now, after the first paint, like one pasted
+  // in later; the address bar keeps it until its workspace is saved.
+  if (s0.openingLink) onHash();
+  // A link opened straight away is now the saved work; the address bar keeps it until it is.
+  else if (!s0.incoming && win.location.hash && !s0.shareError) save();
   win.addEventListener('hashchange', onHash);
   win.addEventListener('pagehide', onHide);
   win.addEventListener('storage', onStorage as EventListener);

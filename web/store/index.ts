@@ -6,12 +6,15 @@ import { historyActions, historyState } from './history';
 import { initialState, readPrefs, readStoredName, type StorageLike } from './persistence';
 import { initialResultState, resultActions, uiActions, uiState, workspaceActions, workspaceState } from './slices';
 import type { Actions, StoreState } from './types';
+import type { OffThread } from './evaluate';
 
 export interface StoreEnv {
   location: Pick<Location, 'hash'>;
   storage: StorageLike | null;
   /** The checks of the evaluation made with the store: the page asks for the refusing ones only, and the rest after its first paint. */
   firstChecks?: 'all' | 'refusals';
+  /** Evaluates a large workspace in a worker (the page's analysis worker); without it, every evaluation runs on this thread. */
+  analyzeOffThread?: OffThread;
 }
 
 export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
@@ -28,6 +31,7 @@ export function createAppStore(env: StoreEnv): StoreApi<StoreState> {
       ...prefs,
       incoming: init.incoming,
       shareError: init.shareError,
+      openingLink: init.openingLink,
       hasPrevious: history.history.length > 0,
     }),
     actions: {

@@ -3,6 +3,7 @@
 // `location` and `storage` are passed in so tests can give their own.
 import { checkWorkspace, decodeShareFragment, type Workspace } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
+import { ON_THREAD_CHARS } from '../features/share/decode';
 import { sameWorkspace } from './workspace';
 import type { ThemePref, View } from './types';
 
@@ -23,6 +24,11 @@ export interface InitialState {
   incoming: Workspace | null;
   /** Why the link in the URL could not be opened. */
   shareError: string | null;
+  /**
+   * A link too long to decode before the first paint: the page opens with the saved work
+   * (or the default), and the link is decoded in a worker once it is painted (autosave.ts).
+   */
+  openingLink: boolean;
 }
 
 interface Stored {
@@ -105,18 +111,20 @@ export function initialState(location: Pick<Location, 'hash'>, storage: StorageL
   const local = readStoredWorkspace(storage);
   const hash = location.hash.replace(/^#/, '');
   let shareError: string | null = null;
+  const fallback = (openingLink: boolean): InitialState =>
+    local ? { workspace: local, source: 'storage', incoming: null, shareError, openingLink } : { workspace: DEFAULT_WORKSPACE, source: 'default', incoming: null, shareError, openingLink };
+  if (hash.length > ON_THREAD_CHARS) return fallback(true);
   if (hash !== '') {
     const shared = decodeShareFragment(hash);
     if (shared.ok) {
       if (local && !isPristine(local) && !sameWorkspace(local, shared.workspace)) {
-        return { workspace: local, source: 'storage', incoming: shared.workspace, shareError: null };
+        return { workspace: local, source: 'storage', incoming: shared.workspace, shareError: null, openingLink: false };
       }
-      return { workspace: shared.workspace, source: 'link', incoming: null, shareError: null };
+      return { workspace: shared.workspace, source: 'link', incoming: null, shareError: null, openingLink: false };
     }
     shareError = shared.error;
   }
-  if (local) return { workspace: local, source: 'storage', incoming: null, shareError };
-  return { workspace: DEFAULT_WORKSPACE, source: 'default', incoming: null, shareError };
+  return fallback(false);
 }
 
 export interface Prefs {

@@ -3,7 +3,7 @@
 import { kindInfo, type PolicyKind } from '../../engine';
 import type { Workspace } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
-import { evaluate, type Evaluation } from './evaluate';
+import { evaluate, evaluationWork, OFF_THREAD_WORK, type EvaluateOptions, type Evaluation, type OffThread } from './evaluate';
 import { isPristine, type StorageLike } from './persistence';
 import type { Actions, Malformed, PolicyTab, ResultState, StoreState, TestCase, UiState, WorkspaceState } from './types';
 import { fromWorkspace, newId, sameWorkspace, toWorkspace } from './workspace';
@@ -12,6 +12,8 @@ export type SetState = (partial: Partial<StoreState> | ((s: StoreState) => Parti
 export type GetState = () => StoreState;
 export interface SliceEnv {
   storage: StorageLike | null;
+  /** Where a large workspace is evaluated, away from the page's thread; without it, every evaluation runs here. */
+  analyzeOffThread?: OffThread;
 }
 export type SliceActions<K extends keyof Actions> = (set: SetState, get: GetState, env: SliceEnv) => Pick<Actions, K>;
 
@@ -229,16 +231,19 @@ export const initialResultState: ResultState = {
   failingTests: 0,
   batch: null,
   leftOut: {},
+  traceCut: {},
   conditionKeys: [],
+  conditionKeyMissing: [],
   evalSeq: 0,
   evalMs: 0,
   checks: 'all',
   actionNames: null,
+  analyzing: false,
 };
 
 /** The first place a policy's JSON stops being well formed, for the out-of-date banner. */
 function malformedOf(e: Evaluation, policies: readonly PolicyTab[]): Malformed | null {
-  const id = e.analysis.malformed[0];
+  const id = e.malformed[0];
   if (id === undefined) return null;
   const d = (e.diagnostics[id] ?? []).find((x) => x.severity === 'error') ?? e.refusals.find((r) => r.policy.id === id);
   const name = policies.find((p) => p.id === id)?.name ?? id;
@@ -246,47 +251,66 @@ function malformedOf(e: Evaluation, policies: readonly PolicyTab[]): Malformed |
   return { policyId: id, name, message: d?.message ?? 'The JSON is not complete.', span, line: d?.range.start.line ?? 1, column: d?.range.start.column ?? 1 };
 }
 
-export const resultActions: SliceActions<'recompute' | 'completeChecks' | 'setActionNames'> = (set, get) => ({
-  recompute(options) {
-    const s = get();
-    const checks = options?.checks ?? 'all';
-    const started = performance.now();
-    const evaluation = evaluate({
-      policies: s.policies,
-      request: s.request,
-      tests: s.tests,
-      batchService: s.view === 'batch' ? s.batchService : null,
-      actionNames: s.actionNames,
-      checks,
-    });
-    const evalMs = performance.now() - started;
-    const { analysis: _analysis, ...fresh } = evaluation;
-    const stale = malformedOf(evaluation, s.policies);
+export const resultActions: SliceActions<'recompute' | 'completeChecks' | 'setActionNames'> = (set, get, env) => {
+  /** Counts the evaluations asked for: an answer from the worker is shown only if no later one was asked for. */
+  let asked = 0;
+
+  const show = (evaluation: Evaluation, policies: readonly PolicyTab[], evalMs: number, checks: 'all' | 'refusals') => {
+    const { malformed: _malformed, ...fresh } = evaluation;
+    const stale = malformedOf(evaluation, policies);
+    const evalSeq = get().evalSeq + 1;
     if (stale) {
       // Half-typed JSON: a decision from a partial parse could be wrong (a swallowed Deny), so the
       // last decision stays, out of date; the markers and the acceptance follow the text.
-      set({
-        stale,
-        diagnostics: fresh.diagnostics,
-        accepted: fresh.accepted,
-        refusals: fresh.refusals,
-        leftOut: fresh.leftOut,
-        evalMs,
-        evalSeq: s.evalSeq + 1,
-        checks,
-      });
+      set({ stale, diagnostics: fresh.diagnostics, accepted: fresh.accepted, refusals: fresh.refusals, leftOut: fresh.leftOut, evalMs, evalSeq, checks, analyzing: false });
       return;
     }
-    set({ ...fresh, stale: null, evalMs, evalSeq: s.evalSeq + 1, checks });
-  },
-  completeChecks() {
-    if (get().checks !== 'all') get().actions.recompute();
-  },
-  setActionNames(actionNames) {
-    set({ actionNames });
-    get().actions.recompute();
-  },
-});
+    set({ ...fresh, stale: null, evalMs, evalSeq, checks, analyzing: false });
+  };
+
+  const here = (o: EvaluateOptions) => {
+    const started = performance.now();
+    const evaluation = evaluate(o);
+    show(evaluation, o.policies, performance.now() - started, o.checks ?? 'all');
+  };
+
+  return {
+    recompute(options) {
+      const s = get();
+      const seq = ++asked;
+      const o: EvaluateOptions = {
+        policies: s.policies,
+        request: s.request,
+        tests: s.tests,
+        batchService: s.view === 'batch' ? s.batchService : null,
+        actionNames: s.actionNames,
+        checks: options?.checks ?? 'all',
+      };
+      if (!env.analyzeOffThread || evaluationWork(o) <= OFF_THREAD_WORK) {
+        here(o);
+        return;
+      }
+      // A large workspace: the page stays responsive while the worker reads it, with the
+      // last evaluation on screen, marked as being redone. It does all the checks: splitting
+      // them only paid for a first paint that no longer waits on it.
+      const full: EvaluateOptions = { ...o, checks: 'all' };
+      set({ analyzing: true, checks: 'all' });
+      void env.analyzeOffThread(full).then((outcome) => {
+        if (seq !== asked) return;
+        if (outcome.status === 'done') show(outcome.result, full.policies, outcome.ms, 'all');
+        // The worker could not run it: slow but right, here.
+        else if (outcome.status === 'failed') here(full);
+      });
+    },
+    completeChecks() {
+      if (get().checks !== 'all') get().actions.recompute();
+    },
+    setActionNames(actionNames) {
+      set({ actionNames });
+      get().actions.recompute();
+    },
+  };
+};
 
 // ------------------------------------------------------------------ ui
 
@@ -299,6 +323,7 @@ export function uiState(partial: Partial<UiState>): UiState {
     notices: [],
     noticesOpen: false,
     incoming: null,
+    openingLink: false,
     shareError: null,
     helpOpen: false,
     renamingId: null,
@@ -379,12 +404,13 @@ export const uiActions: SliceActions<
     }
   },
   receiveShared(ws) {
+    set({ openingLink: false });
     const current = toWorkspace(get());
     if (isPristine(current) || sameWorkspace(current, ws)) get().actions.replaceWorkspace(ws, 'shared');
     else set({ incoming: ws });
   },
   setShareError(shareError) {
-    set({ shareError });
+    set({ shareError, openingLink: false });
   },
 });
 

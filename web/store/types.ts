@@ -130,8 +130,18 @@ export interface ResultState {
   batch: BatchRow[] | null;
   /** Policy id -> why the engine leaves it out (a second boundary, turned off). */
   leftOut: Record<string, string>;
+  /**
+   * Conditions left out of a statement's trace on the page, by `kind:policyIndex:statementIndex`:
+   * an evaluation from the worker keeps the first TRACE_CONDITIONS of a statement with more.
+   */
+  traceCut: Record<string, number>;
   /** Every condition key the policies read, in order of first use, and whether the request lacks it. */
-  conditionKeys: { key: string; missing: boolean }[];
+  conditionKeys: string[];
+  /**
+   * Whether the request lacks each of them, by position: two flat lists, since a list of
+   * objects took the page 60 ms to receive from the worker at 65,000 keys.
+   */
+  conditionKeyMissing: boolean[];
   /** Counts evaluations; the page benchmark waits on it. */
   evalSeq: number;
   evalMs: number;
@@ -139,6 +149,8 @@ export interface ResultState {
   checks: 'all' | 'refusals';
   /** Every service's action names, once loaded after the first paint (they let the validator check any action). */
   actionNames: ActionNames | null;
+  /** Set while a large workspace is evaluated in the analysis worker: what is shown is the evaluation before it. */
+  analyzing: boolean;
 }
 
 export interface UiState {
@@ -152,6 +164,8 @@ export interface UiState {
   noticesOpen: boolean;
   /** A shared workspace waiting for the person to choose (their own work differs). */
   incoming: Workspace | null;
+  /** A long share link that opened the page is being decoded (in a worker). */
+  openingLink: boolean;
   shareError: string | null;
   helpOpen: boolean;
   /** The policy tab whose name is being edited. */

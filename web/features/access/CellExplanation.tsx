@@ -3,6 +3,7 @@
 // flow), and a way to open the same policies and request in the main workspace.
 import type { SimulationResult, StatementRef, Workspace } from '../../../engine';
 import { Inline } from '../../lib/Inline';
+import { ShowMore, useLimited } from '../../lib/Limited';
 import { columnLabel, DECISION_LOOK } from './levels';
 import type { AccessState } from './store';
 import type { AccessData } from './view';
@@ -75,6 +76,22 @@ export function CellExplanation({ data, state, onClose, onOpenWorkspace }: Props
   );
 }
 
+function LackedKeys({ keys }: { keys: readonly string[] }) {
+  const limited = useLimited(keys, 60);
+  return (
+    <>
+      <p className="mt-1 flex flex-wrap gap-1">
+        {limited.shown.map((k) => (
+          <code key={k} className="rounded bg-(--bg) px-1">
+            {k}
+          </code>
+        ))}
+      </p>
+      <ShowMore {...limited.more} className="mt-1" />
+    </>
+  );
+}
+
 function Why({ result, workspace, onOpenWorkspace }: { result: SimulationResult; workspace: Workspace; onOpenWorkspace(ws: Workspace): void }) {
   const look = DECISION_LOOK[result.decision];
   return (
@@ -123,13 +140,7 @@ function Why({ result, workspace, onOpenWorkspace }: { result: SimulationResult;
             Keys the request lacks
           </h3>
           <p className="text-(--muted)">Conditions read them; give them under Request context to answer with them.</p>
-          <p className="mt-1 flex flex-wrap gap-1">
-            {result.missingContextKeys.map((k) => (
-              <code key={k} className="rounded bg-(--bg) px-1">
-                {k}
-              </code>
-            ))}
-          </p>
+          <LackedKeys keys={result.missingContextKeys} />
         </section>
       )}
       <section aria-labelledby="access-steps">

@@ -16,11 +16,16 @@ function ActiveText() {
   return useApp((s) => s.policies.find((p) => p.id === s.activeId)?.text ?? '');
 }
 
+/** The fallback shows the text's start only: it stands in until Monaco arrives, and laying out a 2 MB text took seconds. */
+const FALLBACK_CHARS = 20_000;
+
 function Fallback() {
   const text = ActiveText();
+  const line = text.lastIndexOf('\n', FALLBACK_CHARS);
+  const cut = text.length <= FALLBACK_CHARS ? -1 : line > 0 ? line : FALLBACK_CHARS;
   return (
     <pre data-testid="editor-fallback" className="h-full overflow-auto p-3 font-mono text-[13px] leading-[19px] whitespace-pre">
-      {text}
+      {cut > 0 ? `${text.slice(0, cut)}\n…` : text}
     </pre>
   );
 }

@@ -6,6 +6,8 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { editor } from 'monaco-editor/editor';
+import type { Diagnostic } from '../../../engine';
+import { bySeverity } from '../../lib/severity';
 import { MARKER_OWNER, modelPath, policyForModel, registerProviders, toMarker } from '../../monaco/providers';
 import { appStore, useApp } from '../../store';
 import { useResolvedTheme } from '../theme/theme';
@@ -22,13 +24,38 @@ const view: {
   reasoning: editor.IEditorDecorationsCollection | null;
   host: HTMLDivElement | null;
   lastReveal: number;
-} = { editor: null, decorations: null, reasoning: null, host: null, lastReveal: 0 };
+  /** The lines the explain marks were drawn for, when a policy has too many to draw all. */
+  drawnLines: { first: number; last: number } | null;
+} = { editor: null, decorations: null, reasoning: null, host: null, lastReveal: 0, drawnLines: null };
+
+/** Lines above and below the view that get their explain marks when not all are drawn. */
+const MARGIN_LINES = 400;
+
+/** The lines in view, or null before the editor has laid out. */
+function visibleLines(ed: editor.IStandaloneCodeEditor): { first: number; last: number } | null {
+  const ranges = ed.getVisibleRanges();
+  if (!ranges.length) return null;
+  return { first: ranges[0].startLineNumber, last: ranges[ranges.length - 1].endLineNumber };
+}
+
+/** Markers drawn on one line at most; every finding is in the Problems panel. A policy on one line had a thousand to measure. */
+const MARKERS_PER_LINE = 40;
+
+/** The diagnostics drawn as markers: all, unless a line has more than MARKERS_PER_LINE, where errors go first. */
+function drawnDiagnostics(all: readonly Diagnostic[]): readonly Diagnostic[] {
+  const perLine = new Map<number, number>();
+  for (const d of all) perLine.set(d.range.start.line, (perLine.get(d.range.start.line) ?? 0) + 1);
+  if ([...perLine.values()].every((n) => n <= MARKERS_PER_LINE)) return all;
+  const byLine = new Map<number, Diagnostic[]>();
+  for (const d of all) byLine.set(d.range.start.line, [...(byLine.get(d.range.start.line) ?? []), d]);
+  return [...byLine.values()].flatMap((ds) => (ds.length <= MARKERS_PER_LINE ? ds : [...ds].sort(bySeverity).slice(0, MARKERS_PER_LINE)));
+}
 
 function syncMarkers() {
   const s = appStore().getState();
   for (const p of s.policies) {
     const model = monaco.editor.getModel(monaco.Uri.parse(modelPath(p.id)));
-    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, (s.diagnostics[p.id] ?? []).map((d) => toMarker(monaco, d)));
+    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, drawnDiagnostics(s.diagnostics[p.id] ?? []).map((d) => toMarker(monaco, d)));
   }
 }
 
@@ -40,7 +67,7 @@ function syncDecorations() {
   const s = appStore().getState();
   const policy = policyForModel(model);
   // An out-of-date decision's spans point into an older text: no highlights until it is current.
-  const decisive = s.stale ? [] : (s.result?.decisiveStatements ?? []).filter((r) => policy && r.policy.id === policy.id);
+  const decisive = s.stale || s.analyzing ? [] : (s.result?.decisiveStatements ?? []).filter((r) => policy && r.policy.id === policy.id);
   coll.set(
     decisive.map((r) => {
       const start = model.getPositionAt(r.span.start);
@@ -59,10 +86,35 @@ function syncDecorations() {
     }),
   );
   view.host?.setAttribute('data-decisive', String(decisive.length));
-  const reasoning = reasonDecorations(monaco, model, policy?.id);
+  syncReasoning();
+}
+
+/** Inline explain and coverage marks; when a policy has thousands, those near the lines in view. */
+function syncReasoning() {
+  const ed = view.editor;
+  const model = ed?.getModel();
+  if (!ed || !model) return;
+  const seen = visibleLines(ed) ?? { first: 1, last: 100 };
+  const lines = { first: Math.max(1, seen.first - MARGIN_LINES), last: Math.min(model.getLineCount(), seen.last + MARGIN_LINES) };
+  const window = {
+    start: model.getOffsetAt({ lineNumber: lines.first, column: 1 }),
+    end: model.getOffsetAt({ lineNumber: lines.last, column: model.getLineMaxColumn(lines.last) }),
+    view: model.getOffsetAt({ lineNumber: seen.first, column: 1 }),
+  };
+  const reasoning = reasonDecorations(monaco, model, policyForModel(model)?.id, window);
+  view.drawnLines = reasoning.windowed ? lines : null;
   view.reasoning?.set(reasoning.decorations);
   view.host?.setAttribute('data-explained', String(reasoning.marks.filter((m) => m.target === 'statement').length));
   view.host?.setAttribute('data-coverage', String(reasoning.findings.length));
+}
+
+/** After a scroll: the marks are drawn again once the view nears the edge of the lines drawn. */
+function onScroll(ed: editor.IStandaloneCodeEditor) {
+  const drawn = view.drawnLines;
+  const seen = drawn && visibleLines(ed);
+  if (!drawn || !seen) return;
+  const slack = MARGIN_LINES / 2;
+  if ((seen.first - slack < drawn.first && drawn.first > 1) || (seen.last + slack > drawn.last && drawn.last < (ed.getModel()?.getLineCount() ?? 0))) syncReasoning();
 }
 
 function applyReveal() {
@@ -85,6 +137,7 @@ const onMount: OnMount = (ed) => {
   registerProviders(monaco);
   view.decorations = ed.createDecorationsCollection();
   view.reasoning = ed.createDecorationsCollection();
+  ed.onDidScrollChange(() => onScroll(ed));
   editorBridge.format = () => {
     void ed.getAction('editor.action.formatDocument')?.run();
   };
@@ -99,6 +152,7 @@ const onMount: OnMount = (ed) => {
     view.editor = null;
     view.decorations = null;
     view.reasoning = null;
+    view.drawnLines = null;
     editorBridge.format = undefined;
     editorBridge.focus = undefined;
   });
@@ -133,7 +187,7 @@ export default function MonacoEditor() {
   const { activeId, text } = useApp(useShallow((s) => ({ activeId: s.activeId, text: s.policies.find((p) => p.id === s.activeId)?.text ?? '' })));
   const diagnostics = useApp((s) => s.diagnostics);
   const policies = useApp((s) => s.policies);
-  const { result, stale } = useApp(useShallow((s) => ({ result: s.result, stale: s.stale })));
+  const { result, stale, analyzing } = useApp(useShallow((s) => ({ result: s.result, stale: s.stale, analyzing: s.analyzing })));
   const reveal = useApp((s) => s.reveal);
   const explain = useReasonSettings((s) => s.explain);
   const coverage = useReason((s) => s.jobs.coverage);
@@ -142,7 +196,7 @@ export default function MonacoEditor() {
   // Markers for every open model, whenever diagnostics change.
   useEffect(() => syncMarkers(), [diagnostics, activeId]);
   // Decisive statements of the active policy.
-  useEffect(() => syncDecorations(), [result, stale, activeId, text, explain, coverage]);
+  useEffect(() => syncDecorations(), [result, stale, analyzing, activeId, text, explain, coverage]);
   // A click on a deciding statement in the result panel.
   useEffect(() => applyReveal(), [reveal, activeId]);
   // Models of closed tabs are disposed.

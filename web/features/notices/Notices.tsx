@@ -95,8 +95,11 @@ function Toast({ notice }: { notice: Notice }) {
   );
 }
 
+let clock: Intl.DateTimeFormat | undefined;
+/** One formatter for every notice: building one per call cost milliseconds each render. */
 function time(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  clock ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return clock.format(at);
 }
 
 /** The header's button: every notice of this visit, newest first, actions still usable. */

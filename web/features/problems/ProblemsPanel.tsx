@@ -8,8 +8,8 @@ import { Inline } from '../../lib/Inline';
 import { applyEdits } from '../../lib/text';
 import { useActions, useApp } from '../../store';
 import { KIND_SHORT } from '../editor/PolicyTabs';
+import { bySeverity, SEVERITY_ORDER } from '../../lib/severity';
 
-const SEVERITY_ORDER: Diagnostic['severity'][] = ['error', 'security', 'warning', 'suggestion'];
 export const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = { error: 'Error', security: 'Security', warning: 'Warning', suggestion: 'Suggestion' };
 const SEVERITY_CHIP: Record<Diagnostic['severity'], string> = { error: 'chip-deny', security: 'chip-deny', warning: 'chip-nope', suggestion: 'chip-muted' };
 
@@ -24,7 +24,7 @@ export function ProblemsPanel() {
         {total === 0 ? 'No problems in any policy.' : counts.map(([sev, n]) => `${n} ${SEVERITY_LABEL[sev].toLowerCase()}${n === 1 ? '' : 's'}`).join(' · ')}
       </p>
       {policies.map((p) => {
-        const list = [...(diagnostics[p.id] ?? [])].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.span.start - b.span.start);
+        const list = [...(diagnostics[p.id] ?? [])].sort((a, b) => bySeverity(a, b) || a.span.start - b.span.start);
         if (list.length === 0) return null;
         return (
           <section key={p.id} data-testid="problem-group" data-policy-id={p.id} aria-label={`${p.name}: ${list.length} problems`} className="flex flex-col gap-1">

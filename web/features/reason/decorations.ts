@@ -79,16 +79,50 @@ function coverageDecoration(m: MonacoApi, model: editor.ITextModel, f: CoverageF
   };
 }
 
-/** The decorations for the model shown; no explain marks while the decision is out of date (its spans point into an older text). */
+/**
+ * Up to this many explain marks are all drawn; past it, only those near the lines in view.
+ * A policy can hold 65,000 conditions, and decorating each took half a second per edit.
+ */
+export const ALL_MARKS = 1_000;
+
+/** Character offsets of the text around the lines in view, and of the first line in view. */
+export interface Window {
+  start: number;
+  end: number;
+  view: number;
+}
+
+/** Marks drawn at most when not all are: a policy on one line can put thousands in the window. */
+const MOST_DRAWN = 200;
+
+/** The MOST_DRAWN marks nearest the view's start. */
+function nearest(marks: ExplainMark[], view: number): ExplainMark[] {
+  if (marks.length <= MOST_DRAWN) return marks;
+  return marks
+    .map((mk) => ({ mk, d: Math.abs(mk.span.start - view) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, MOST_DRAWN)
+    .map((x) => x.mk);
+}
+
+/**
+ * The decorations for the model shown; no explain marks while the decision is out of date
+ * (its spans point into an older text). `marks` are all of the policy's, `drawn` tells
+ * whether they were cut to `window`.
+ */
 export function reasonDecorations(
   m: MonacoApi,
   model: editor.ITextModel,
   policyId: string | undefined,
-): { decorations: editor.IModelDeltaDecoration[]; marks: ExplainMark[]; findings: CoverageFinding[] } {
+  window?: Window,
+): { decorations: editor.IModelDeltaDecoration[]; marks: ExplainMark[]; findings: CoverageFinding[]; windowed: boolean } {
   const s = appStore().getState();
   const findings = coverageFindingsFor(policyId, model.getValue());
   const coverage = findings.map((f) => coverageDecoration(m, model, f));
-  if (s.stale || !useReasonSettings.getState().explain) return { decorations: coverage, marks: [], findings };
+  // While the worker reads a newer text, the result's spans are the older text's.
+  if (s.stale || s.analyzing || !useReasonSettings.getState().explain) return { decorations: coverage, marks: [], findings, windowed: false };
   const marks = explainMarks(s.result, policyId).filter((mk) => mk.span.end <= model.getValueLength());
-  return { decorations: [...marks.map((mk) => toDecoration(m, model, mk)), ...coverage], marks, findings };
+  const windowed = marks.length > ALL_MARKS && window !== undefined;
+  const drawn = windowed ? nearest(marks.filter((mk) => mk.span.end >= window.start && mk.span.start <= window.end), window.view) : marks;
+  return { decorations: [...drawn.map((mk) => toDecoration(m, model, mk)), ...coverage], marks, findings, windowed };
 }

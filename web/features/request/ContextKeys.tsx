@@ -1,10 +1,11 @@
 // Condition keys: those the policies read (flagged when the request lacks them),
 // those the request carries, and those the engine derives from the request.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getConditionKey, suggestedConditionKeys } from '../../engine-extras';
 import { formatValues, parseValues } from '../../lib/arn';
 import { DraftInput } from '../../lib/DraftInput';
+import { ShowMore } from '../../lib/Limited';
 import { useActions, useApp } from '../../store';
 import { inputBase, inputClass, smallButton } from './fields';
 
@@ -17,11 +18,15 @@ interface Row {
   value: string;
 }
 
+/** Rows shown at first. */
+const FIRST_ROWS = 50;
+
 export function ContextKeys() {
-  const { context, conditionKeys, derived, action } = useApp(
+  const { context, conditionKeys, conditionKeyMissing, derived, action } = useApp(
     useShallow((s) => ({
       context: s.request.context,
       conditionKeys: s.conditionKeys,
+      conditionKeyMissing: s.conditionKeyMissing,
       derived: s.result?.context,
       action: s.request.action,
     })),
@@ -32,24 +37,35 @@ export function ContextKeys() {
   // The condition-key suggestions are only built once the key field is focused: they cost the first paint otherwise.
   const [suggest, setSuggest] = useState(false);
 
-  const requestKey = (key: string) => Object.keys(context ?? {}).find((k) => k.toLowerCase() === key.toLowerCase());
-  const derivedEntry = (key: string) => derived?.find((e) => e.source !== 'request' && e.key.toLowerCase() === key.toLowerCase());
+  // Keys are matched without regard to case, as AWS matches them; by map, since a policy can read thousands.
+  const requestKeys = new Map<string, string>();
+  for (const k of Object.keys(context ?? {})) if (!requestKeys.has(k.toLowerCase())) requestKeys.set(k.toLowerCase(), k);
+  const derivedEntries = new Map<string, NonNullable<typeof derived>[number]>();
+  for (const e of derived ?? []) if (e.source !== 'request' && !derivedEntries.has(e.key.toLowerCase())) derivedEntries.set(e.key.toLowerCase(), e);
+  const requestKey = (key: string) => requestKeys.get(key.toLowerCase());
+  const derivedEntry = (key: string) => derivedEntries.get(key.toLowerCase());
 
+  // Only the rows shown are built: a policy can read tens of thousands of keys.
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const readKeys = useMemo(() => new Set(conditionKeys.map((k) => k.toLowerCase())), [conditionKeys]);
+  const extraSeen = new Set<string>();
+  const extraKeys = Object.keys(context ?? {}).filter((k) => {
+    const lower = k.toLowerCase();
+    if (readKeys.has(lower) || extraSeen.has(lower)) return false;
+    extraSeen.add(lower);
+    return true;
+  });
   const rows: Row[] = [];
-  const shown = new Set<string>();
-  for (const { key, missing } of conditionKeys) {
+  for (const [i, key] of conditionKeys.slice(0, limit).entries()) {
     const rk = requestKey(key);
     const d = derivedEntry(key);
-    const status: Status = rk ? 'request' : d ? 'derived' : missing ? 'missing' : 'unset';
+    const status: Status = rk ? 'request' : d ? 'derived' : conditionKeyMissing[i] ? 'missing' : 'unset';
     rows.push({ key: rk ?? key, status, read: true, value: rk ? formatValues(context?.[rk]) : d ? formatValues(d.values) : '' });
-    shown.add(key.toLowerCase());
   }
-  for (const [k, v] of Object.entries(context ?? {})) {
-    if (shown.has(k.toLowerCase())) continue;
-    rows.push({ key: k, status: 'request', read: false, value: formatValues(v) });
-    shown.add(k.toLowerCase());
-  }
-  const otherDerived = (derived ?? []).filter((e) => e.source !== 'request' && !shown.has(e.key.toLowerCase()));
+  for (const k of extraKeys.slice(0, Math.max(0, limit - rows.length))) rows.push({ key: k, status: 'request', read: false, value: formatValues(context?.[k]) });
+  const total = conditionKeys.length + extraKeys.length;
+  const otherDerived = (derived ?? []).filter((e) => e.source !== 'request' && !readKeys.has(e.key.toLowerCase()) && !requestKey(e.key));
+  const more = { hidden: Math.max(0, total - limit), step: FIRST_ROWS * 4, onMore: () => setLimit(limit + FIRST_ROWS * 4) };
 
   const add = () => {
     const key = newKey.trim();
@@ -126,6 +142,7 @@ export function ContextKeys() {
           </tbody>
         </table>
       )}
+      <ShowMore {...more} className="self-start" />
       <div className="flex items-center gap-1">
         <input
           className={`${inputBase} w-[42%] flex-none`}

@@ -67,8 +67,9 @@ function resourceShort(resource: string): string {
 }
 
 export function DecisionBanner() {
-  const { result, stale, accepted, refusals, evalSeq, evalMs, action, resource } = useApp(
+  const { result, stale, accepted, refusals, evalSeq, evalMs, action, resource, analyzing } = useApp(
     useShallow((s) => ({
+      analyzing: s.analyzing,
       result: s.result,
       stale: s.stale,
       accepted: s.accepted,
@@ -84,11 +85,27 @@ export function DecisionBanner() {
     performance.mark('policy-sim:decision', { detail: { seq: evalSeq } });
   }, [evalSeq]);
 
-  if (!result && !stale) return null;
+  if (!result && !stale) {
+    if (!analyzing) return null;
+    // A large workspace's first evaluation, in the analysis worker.
+    return (
+      <section aria-live="polite" aria-label="Decision" data-testid="decision-pending" className="decision decision-implicit decision-stale flex items-start gap-3 px-4 py-2.5">
+        <span aria-hidden className="mt-0.5 text-2xl leading-none">
+          ⋯
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="text-xl leading-tight font-bold">Evaluating…</div>
+          <div className="text-sm">The policies are large; they are read away from the page, which stays usable meanwhile.</div>
+        </div>
+      </section>
+    );
+  }
   const d = result ? DECISION_TEXT[result.decision] : undefined;
   const refused = !stale && !accepted && refusals.length > 0;
   const first = refusals[0];
-  const tone = stale ? `${d?.tone ?? 'decision-implicit'} decision-stale` : refused ? 'decision-refused' : d!.tone;
+  const base = stale ? `${d?.tone ?? 'decision-implicit'} decision-stale` : refused ? 'decision-refused' : d!.tone;
+  // While the worker reads a newer text, the decision shown is the older text's: say so.
+  const tone = analyzing && !stale ? `${base} decision-stale` : base;
   return (
     <section
       aria-live="polite"
@@ -97,6 +114,7 @@ export function DecisionBanner() {
       data-decision={result?.decision}
       data-accepted={String(accepted)}
       data-stale={String(!!stale)}
+      data-analyzing={String(analyzing)}
       data-eval-seq={evalSeq}
       className={`decision ${tone} flex items-start gap-3 px-4 py-2.5`}
     >
@@ -134,9 +152,15 @@ export function DecisionBanner() {
           </>
         )}
       </div>
-      <span className="shrink-0 text-xs tabular-nums" title="Time the engine took for this evaluation">
-        {evalMs.toFixed(1)} ms
-      </span>
+      {analyzing ? (
+        <span className="shrink-0 text-xs" data-testid="decision-updating" title="A newer text is being evaluated; this decision is of the text before it">
+          updating…
+        </span>
+      ) : (
+        <span className="shrink-0 text-xs tabular-nums" title="Time the engine took for this evaluation">
+          {evalMs.toFixed(1)} ms
+        </span>
+      )}
     </section>
   );
 }

@@ -5,8 +5,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConditionTrace, ElementTrace, PolicyTrace, StatementTrace } from '../../../engine';
 import { statementLabel } from './Reason';
 import { Inline } from '../../lib/Inline';
+import { ShowMore, useLimited } from '../../lib/Limited';
 import { useActions, useApp } from '../../store';
-
+import { statementKey } from '../../store/evaluate';
 
 function Mark({ ok }: { ok: boolean }) {
   return (
@@ -55,8 +56,13 @@ function ConditionRow({ c }: { c: ConditionTrace }) {
   );
 }
 
+/** Conditions shown at first in one statement; a statement can hold tens of thousands. */
+const FIRST_CONDITIONS = 40;
+
 function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean }) {
   const reveal = useReveal();
+  const conditions = useLimited(st.conditions, FIRST_CONDITIONS);
+  const cut = useApp((s) => s.traceCut[statementKey(st.ref)] ?? 0);
   return (
     <li data-testid="trace-statement" data-applies={st.applies} className={`rounded border p-2 text-xs ${decisive ? 'border-(--accent)' : 'border-(--border)'}`}>
       <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-0.5">
@@ -74,10 +80,16 @@ function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean
       </ul>
       {st.conditions.length > 0 && (
         <ul className="mt-1 flex flex-col gap-1 border-t border-(--border) pt-1" aria-label="Conditions">
-          {st.conditions.map((c, i) => (
+          {conditions.shown.map((c, i) => (
             <ConditionRow key={i} c={c} />
           ))}
         </ul>
+      )}
+      <ShowMore {...conditions.more} className="mt-1" />
+      {cut > 0 && conditions.more.hidden === 0 && (
+        <p className="mt-1 text-(--muted)" data-testid="trace-cut">
+          {cut.toLocaleString('en-US')} more conditions are not traced here: the statement has {(st.conditions.length + cut).toLocaleString('en-US')}. The decision counts every one.
+        </p>
       )}
     </li>
   );
@@ -87,8 +99,8 @@ function StatementCard({ st, decisive }: { st: StatementTrace; decisive: boolean
 const FIRST_STATEMENTS = 60;
 
 function PolicyTraceView({ p, decisiveKeys, onlyRelevant }: { p: PolicyTrace; decisiveKeys: Set<string>; onlyRelevant: boolean }) {
-  const [limit, setLimit] = useState(FIRST_STATEMENTS);
-  const statements = onlyRelevant ? p.statements.filter((s) => s.action.matched || decisiveKeys.has(`${p.ref.kind}:${p.ref.index}:${s.ref.statementIndex}`)) : p.statements;
+  const statements = onlyRelevant ? p.statements.filter((s) => s.action.matched || decisiveKeys.has(statementKey(s.ref))) : p.statements;
+  const limited = useLimited(statements, FIRST_STATEMENTS, 200);
   return (
     <details open className="rounded border border-(--border)" data-testid="trace-policy" data-kind={p.ref.kind}>
       <summary className="cursor-pointer px-2 py-1 text-sm font-medium">
@@ -96,16 +108,37 @@ function PolicyTraceView({ p, decisiveKeys, onlyRelevant }: { p: PolicyTrace; de
       </summary>
       {p.notApplicable && <p className="px-2 text-xs text-(--muted)">{p.notApplicable}</p>}
       <ul className="flex flex-col gap-1 p-2">
-        {statements.slice(0, limit).map((st) => (
-          <StatementCard key={st.ref.statementIndex} st={st} decisive={decisiveKeys.has(`${p.ref.kind}:${p.ref.index}:${st.ref.statementIndex}`)} />
+        {limited.shown.map((st) => (
+          <StatementCard key={st.ref.statementIndex} st={st} decisive={decisiveKeys.has(statementKey(st.ref))} />
         ))}
       </ul>
-      {statements.length > limit && (
-        <button type="button" className="m-2 text-xs underline" onClick={() => setLimit(limit + 200)}>
-          Show {Math.min(200, statements.length - limit)} more
-        </button>
-      )}
+      <ShowMore {...limited.more} className="m-2" />
     </details>
+  );
+}
+
+/** Missing keys shown at first. */
+const FIRST_MISSING = 60;
+
+function MissingKeys({ keys }: { keys: readonly string[] }) {
+  const limited = useLimited(keys, FIRST_MISSING);
+  return (
+    <section aria-labelledby="missing-heading" className="rounded border border-(--warn-border) p-2 text-sm" data-testid="missing-keys">
+      <h3 id="missing-heading" className="font-semibold">
+        Missing context keys{keys.length > FIRST_MISSING ? ` (${keys.length.toLocaleString('en-US')})` : ''}
+      </h3>
+      <p className="text-xs text-(--muted)">Conditions read these keys, but the request does not carry them. Add them under Context keys.</p>
+      <ul className="mt-1 flex flex-wrap gap-1">
+        {limited.shown.map((k) => (
+          <li key={k}>
+            <code className="rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="missing-key">
+              {k}
+            </code>
+          </li>
+        ))}
+      </ul>
+      <ShowMore {...limited.more} className="mt-1" />
+    </section>
   );
 }
 
@@ -114,7 +147,7 @@ export function Explanation() {
   const reveal = useReveal();
   const [onlyRelevant, setOnlyRelevant] = useState(true);
   if (!result) return null;
-  const decisiveKeys = new Set(result.decisiveStatements.map((r) => `${r.policy.kind}:${r.policy.index}:${r.statementIndex}`));
+  const decisiveKeys = new Set(result.decisiveStatements.map(statementKey));
   return (
     <div className="flex flex-col gap-4 p-3" data-testid="explanation">
       <section aria-labelledby="message-heading" className="flex flex-col gap-1">
@@ -126,23 +159,7 @@ export function Explanation() {
         </p>
       </section>
 
-      {result.missingContextKeys.length > 0 && (
-        <section aria-labelledby="missing-heading" className="rounded border border-(--warn-border) p-2 text-sm" data-testid="missing-keys">
-          <h3 id="missing-heading" className="font-semibold">
-            Missing context keys
-          </h3>
-          <p className="text-xs text-(--muted)">Conditions read these keys, but the request does not carry them. Add them under Context keys.</p>
-          <ul className="mt-1 flex flex-wrap gap-1">
-            {result.missingContextKeys.map((k) => (
-              <li key={k}>
-                <code className="rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="missing-key">
-                  {k}
-                </code>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {result.missingContextKeys.length > 0 && <MissingKeys keys={result.missingContextKeys} />}
 
       {result.errors.length > 0 && (
         <section aria-labelledby="errors-heading" className="rounded border border-(--deny-border) p-2 text-sm" data-testid="input-errors">

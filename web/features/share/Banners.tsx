@@ -6,10 +6,15 @@ import { useActions, useApp } from '../../store';
 const bar = 'flex flex-wrap items-center gap-2 border-b border-(--border) px-3 py-1.5 text-sm';
 
 export function Banners() {
-  const { incoming, shareError } = useApp(useShallow((s) => ({ incoming: s.incoming, shareError: s.shareError })));
+  const { incoming, shareError, openingLink } = useApp(useShallow((s) => ({ incoming: s.incoming, shareError: s.shareError, openingLink: s.openingLink })));
   const actions = useActions();
   return (
     <div aria-live="polite">
+      {openingLink && (
+        <div role="status" data-testid="share-opening" className={`${bar} bg-(--accent-soft)`}>
+          <span className="flex-1">Opening the shared workspace in this link…</span>
+        </div>
+      )}
       {incoming && (
         <div role="alert" data-testid="share-banner" className={`${bar} bg-(--accent-soft)`}>
           <span className="flex-1">

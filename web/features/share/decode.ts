@@ -13,8 +13,8 @@ export interface DecodeReply {
   result: DecodeResult;
 }
 
-/** Links up to this many characters decode in well under a frame. */
-const ON_THREAD_CHARS = 64_000;
+/** Links up to this many characters decode in well under a frame; longer ones go to the worker. */
+export const ON_THREAD_CHARS = 64_000;
 
 let worker: Worker | null | undefined;
 let nextId = 0;
