@@ -137,3 +137,41 @@ test('a long link that opens the page is decoded after the first paint, then dec
   await expect(app.id('decision-title')).toContainText('AWS would refuse');
   await expect(app.id('missing-keys')).toContainText('65,000');
 });
+
+/** A CloudFormation template of `n` ECR repositories, each with a repository policy: about 385 characters each. */
+function template(n: number): string {
+  let y = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
+  for (let i = 0; i < n; i++) {
+    y += `  Repo${i}:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: team/r${i}\n      RepositoryPolicyText:\n        Version: '2012-10-17'\n        Statement:\n          - Sid: Pull\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::111122223333:root\n            Action:\n              - ecr:BatchGetImage\n              - ecr:GetDownloadUrlForLayer\n`;
+  }
+  return y;
+}
+
+test('a 580 KB template is read in the worker without freezing the page, and its 1,500 tabs open with the strip drawn in part', async ({ app }) => {
+  const text = template(1_500);
+  await ownWorkOpen(app);
+  await app.id('import-button').click();
+  // Set at once, as a paste does (typing 580 KB key by key is not what a person does).
+  await app.id('import-text').evaluate((el, t) => {
+    const area = el as HTMLTextAreaElement;
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(area, t);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await expect(app.id('import-source')).toHaveAttribute('data-format', 'cloudformation', { timeout: 30_000 });
+  await expect(app.id('import-result')).toHaveAttribute('data-pending', 'false');
+  await expect(app.id('import-plan-policy')).toHaveCount(60);
+  await expect(app.id('import-plan')).toContainText('Show 240 more');
+  expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+  await app.id('import-replace').click();
+  await expect(app.id('policy-tab-list')).toContainText('1500');
+  await expect(app.id('policy-tab')).toHaveCount(100);
+  await expect(app.id('policy-tabs-after')).toHaveText('1400 more');
+  // The list holds every tab; choosing one far along brings the strip to it.
+  await app.id('policy-tab-list').click();
+  await app.id('show-more').click();
+  await app.page.locator('[data-testid=policy-tab-list-item]').nth(249).click();
+  await expect(app.id('policy-tabs-before')).toBeVisible();
+  await expect(app.page.locator('[data-testid=policy-tab][data-active=true]')).toContainText('team/r249');
+  await app.id('restore-previous').click();
+  await expect(app.id('action')).toHaveValue('ecr:TagResource');
+});

@@ -6,10 +6,14 @@
  *                            data-accepted = true | false (AWS would accept every evaluated policy),
  *                            data-stale = true | false (the shown decision is from an earlier text,
  *                            because the current one does not parse),
+ *                            data-analyzing = true | false (the analysis worker is reading a newer,
+ *                            large text: the decision shown is of the text before it),
  *                            data-eval-seq counts evaluations (a performance mark
  *                            `policy-sim:decision` follows each one)
  * Decision:    decision-title, decision-why (the deciding stage's words, never cut off), decision-refusal
- *              (click: the refused element), decision-if-accepted, decision-stale (click: the JSON error)
+ *              (click: the refused element), decision-if-accepted, decision-stale (click: the JSON error),
+ *              decision-updating (while data-analyzing), decision-pending (a large workspace's first
+ *              evaluation, before there is a decision)
  * Reason:      (under the decision, always shown) reason (data-stale), decisive-statements,
  *              decisive-statement (data-effect, data-policy-id; click: shows it in the editor),
  *              no-decisive, cross-account, cross-account-side (data-side = identity | resource,
@@ -24,7 +28,11 @@
  * Files:       save-workspace (downloads <name>.json), gallery-save (an example as a file), open-workspace, open-workspace-input (file input)
  * History:     history-panel, history-entry (data-history-id, data-saved), history-name,
  *              history-summary, history-restore, history-remove, history-empty, history-footer
- * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss)
+ * Banners:     share-banner (share-open, share-keep), share-error (share-error-dismiss),
+ *              share-opening (a long link that opened the page, being decoded)
+ * Long lists:  show-more (in any list drawn in part: missing keys, context keys, a statement's
+ *              conditions, import lists, the tab list), trace-cut (conditions the worker's trace
+ *              left out), policy-tabs-before / policy-tabs-after (tabs outside the strip)
  * Notices:     notice (data-notice-id, data-expires; one at a time, bottom of the page),
  *              notice-action, notice-dismiss
  * Policies:    policy-tabs, policy-tab (data-policy-id, data-kind, data-active, data-level for SCPs

@@ -9,6 +9,7 @@ import { Popover } from '../../lib/Popover';
 import { useRovingTabs } from '../../lib/tabs';
 import { useActions, useApp } from '../../store';
 import { kindLabel } from '../../store/slices';
+import { ShowMore, useLimited } from '../../lib/Limited';
 
 export const KIND_SHORT: Record<PolicyKind, string> = {
   identity: 'ID',
@@ -40,10 +41,14 @@ function scrollIntoStrip(strip: HTMLElement | null, tab: HTMLElement | null | un
   else if (right + margin > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = right + margin - strip.clientWidth;
 }
 
+/** Tabs drawn in the strip at most: a template import can open thousands, and laying them all out took seconds. */
+const STRIP_TABS = 100;
+
 function AllTabs() {
   const { policies, activeId } = useApp(useShallow((s) => ({ policies: s.policies, activeId: s.activeId })));
   const actions = useActions();
   const [open, setOpen] = useState(false);
+  const listed = useLimited(policies, 200);
   return (
     <Popover
       open={open}
@@ -62,7 +67,7 @@ function AllTabs() {
       panelClass="w-72"
     >
       <ul className="flex max-h-[60vh] flex-col overflow-auto">
-        {policies.map((p, i) => (
+        {listed.shown.map((p, i) => (
           <li key={p.id}>
             <button
               type="button"
@@ -81,6 +86,11 @@ function AllTabs() {
             </button>
           </li>
         ))}
+        {listed.more.hidden > 0 && (
+          <li className="px-2 py-1">
+            <ShowMore {...listed.more} />
+          </li>
+        )}
       </ul>
     </Popover>
   );
@@ -96,6 +106,10 @@ export function PolicyTabs() {
   const strip = useRef<HTMLDivElement>(null);
   const levels = organizationLevels(policies);
   const ids = policies.map((p) => p.id);
+  // The strip holds STRIP_TABS tabs around the active one; the list (☰) has every tab.
+  const activeIndex = Math.max(0, ids.indexOf(activeId));
+  const first = policies.length <= STRIP_TABS ? 0 : Math.min(Math.max(0, activeIndex - STRIP_TABS / 2), policies.length - STRIP_TABS);
+  const inStrip = policies.slice(first, first + STRIP_TABS);
 
   const roving = useRovingTabs(ids, activeId, (id) => actions.setActive(id), (e: KeyboardEvent, id) => {
     if (e.key === 'F2') {
@@ -126,7 +140,13 @@ export function PolicyTabs() {
   return (
     <div className="flex min-w-0 items-end border-b border-(--border) bg-(--panel)" data-testid="policy-tabs">
       <div ref={strip} role="tablist" aria-label="Policies" className="tab-strip relative flex min-w-0 flex-1 items-end gap-0.5 overflow-x-auto overflow-y-hidden px-1.5 pt-1">
-        {policies.map((p, i) => {
+        {first > 0 && (
+          <span className="mb-1 shrink-0 px-1 text-xs text-(--muted)" data-testid="policy-tabs-before">
+            {first} before
+          </span>
+        )}
+        {inStrip.map((p, j) => {
+          const i = first + j;
           const errors = (diagnostics[p.id] ?? []).filter((d) => d.severity === 'error').length;
           const warnings = (diagnostics[p.id] ?? []).length - errors;
           const active = p.id === activeId;
@@ -197,6 +217,11 @@ export function PolicyTabs() {
             </button>
           );
         })}
+        {first + inStrip.length < policies.length && (
+          <span className="mb-1 shrink-0 px-1 text-xs text-(--muted)" data-testid="policy-tabs-after">
+            {policies.length - first - inStrip.length} more
+          </span>
+        )}
       </div>
       <div className="flex shrink-0 items-center gap-1 border-l border-(--border) px-1.5 py-1">
         {policies.length > 0 && <AllTabs />}

@@ -1,15 +1,17 @@
 // "Import from AWS": paste (or open, or drop) what AWS printed; the dialog says what the
 // engine found and what applying it will do, then replaces the workspace or adds to it.
 // An access denied message in the same box becomes a request, beside what the workspace decides.
-import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportFormat, ImportOptions, ImportSuccess, PolicyKind } from '../../../engine';
 import { Inline } from '../../lib/Inline';
+import { ShowMore, useLimited } from '../../lib/Limited';
 import { useActions, useApp } from '../../store';
 import { kindLabel } from '../../store/slices';
 import { toWorkspace } from '../../store/workspace';
 import { KIND_SHORT } from '../editor/PolicyTabs';
-import { analyzeInput, IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type InputAnalysis } from './analyze';
+import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type InputAnalysis } from './analyze';
+import { useInputAnalysis } from './useInputAnalysis';
 import { DeniedFooter, DeniedPanel, EncodedPanel, useDenied } from './DeniedPanel';
 import { Modal } from './Modal';
 import { closeImport, keepImportText, useImportDialog } from './open';
@@ -71,8 +73,7 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
   const area = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const deferred = useDeferredValue(text);
-  const analysis = useMemo(() => analyzeInput(deferred, options), [deferred, options]);
+  const { analysis, pending } = useInputAnalysis(text, options);
   const setText = (t: string, source: string | null = null) => {
     setTextState(t);
     setFrom(source);
@@ -163,7 +164,7 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
         </div>
         <Analysis
           analysis={analysis}
-          pending={deferred !== text}
+          pending={pending}
           options={options}
           setOptions={setOptions}
           onClearForDecoded={() => {
@@ -281,7 +282,8 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
   const plan = plans.replace;
   const tests = newTests(plans.add, current);
   const changes = requestChanges(plans.add, current, 'add');
-  const addOnly = plans.add.notes.filter((n) => !plans.replace.notes.includes(n));
+  const replaceNotes = new Set(plans.replace.notes);
+  const addOnly = plans.add.notes.filter((n) => !replaceNotes.has(n));
   const empty = plan.policies.length === 0 && plan.tests.length === 0 && Object.keys(plan.request).length === 0 && Object.keys(plan.context).length === 0;
   const fields = OPTIONS_FOR[result.format] ?? (result.warnings.some((w) => w.includes('{{')) ? (['region', 'accountId', 'partition'] as const) : []);
   // A parameter once filled in leaves no placeholder, and must keep its input.
@@ -341,50 +343,8 @@ function ImportView({ result, options, setOptions, pending }: { result: ImportSu
         </p>
       </Section>
 
-      {plan.leftOut.length > 0 && (
-        <Section title="Left out" id="import-left-h" testId="import-left-out" count={plan.leftOut.length}>
-          <ul className="flex flex-col gap-1 text-sm">
-            {plan.leftOut.map((l, i) => (
-              <li key={i} data-testid="import-left" className="rounded border border-dashed border-(--border) px-2 py-1">
-                <span className="font-medium">
-                  <Inline text={l.what} />
-                </span>
-                <span className="text-(--muted)">
-                  {' '}
-                  — <Inline text={l.reason} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-
-      {(plan.notes.length > 0 || addOnly.length > 0) && (
-        <Section title="Good to know" id="import-notes-h" testId="import-notes">
-          <ul className="flex flex-col gap-1 text-sm">
-            {plan.notes.map((n, i) => (
-              <li key={i} data-testid="import-note" className="flex gap-2">
-                <span aria-hidden="true" className="text-(--muted)">
-                  ℹ
-                </span>
-                <span>
-                  <Inline text={n} />
-                </span>
-              </li>
-            ))}
-            {addOnly.map((n, i) => (
-              <li key={`a${i}`} data-testid="import-note" className="flex gap-2">
-                <span aria-hidden="true" className="text-(--muted)">
-                  ℹ
-                </span>
-                <span>
-                  <strong>Add to workspace:</strong> <Inline text={n} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      {plan.leftOut.length > 0 && <LeftOut items={plan.leftOut} />}
+      {(plan.notes.length > 0 || addOnly.length > 0) && <Notes notes={plan.notes} addOnly={addOnly} />}
     </ResultColumn>
   );
 }
@@ -400,6 +360,58 @@ function WarningItem({ text }: { text: string }) {
         <Inline text={text} />
       </span>
     </li>
+  );
+}
+
+function LeftOut({ items }: { items: ImportPlan['leftOut'] }) {
+  const limited = useLimited(items, 60);
+  return (
+    <Section title="Left out" id="import-left-h" testId="import-left-out" count={items.length}>
+      <ul className="flex flex-col gap-1 text-sm">
+        {limited.shown.map((l, i) => (
+          <li key={i} data-testid="import-left" className="rounded border border-dashed border-(--border) px-2 py-1">
+            <span className="font-medium">
+              <Inline text={l.what} />
+            </span>
+            <span className="text-(--muted)">
+              {' '}
+              — <Inline text={l.reason} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ShowMore {...limited.more} className="mt-1" />
+    </Section>
+  );
+}
+
+function Note({ text, addOnly }: { text: string; addOnly?: boolean }) {
+  return (
+    <li data-testid="import-note" className="flex gap-2">
+      <span aria-hidden="true" className="text-(--muted)">
+        ℹ
+      </span>
+      <span>
+        {addOnly && <strong>Add to workspace: </strong>}
+        <Inline text={text} />
+      </span>
+    </li>
+  );
+}
+
+/** What to know about the import; a template of thousands of repositories has a note for each. */
+function Notes({ notes, addOnly }: { notes: string[]; addOnly: string[] }) {
+  const all = useMemo(() => [...notes.map((text) => ({ text, addOnly: false })), ...addOnly.map((text) => ({ text, addOnly: true }))], [notes, addOnly]);
+  const limited = useLimited(all, 30);
+  return (
+    <Section title="Good to know" id="import-notes-h" testId="import-notes">
+      <ul className="flex flex-col gap-1 text-sm">
+        {limited.shown.map((n, i) => (
+          <Note key={i} text={n.text} addOnly={n.addOnly} />
+        ))}
+      </ul>
+      <ShowMore {...limited.more} className="mt-1" />
+    </Section>
   );
 }
 
@@ -439,15 +451,23 @@ function KindBadge({ kind }: { kind: PolicyKind }) {
 function PlanList({ plan, changes }: { plan: ImportPlan; changes: Array<[string, string]> }) {
   const byExpect = new Map<string, number>();
   for (const t of plan.tests) byExpect.set(t.expect, (byExpect.get(t.expect) ?? 0) + 1);
+  // A template can hold thousands of repositories: the lists are drawn in part.
+  const policies = useLimited(plan.policies, 60);
+  const tests = useLimited(plan.tests, 100);
   return (
     <ul className="flex flex-col gap-1 text-sm">
-      {plan.policies.map((p, i) => (
+      {policies.shown.map((p, i) => (
         <li key={i} data-testid="import-plan-policy" data-kind={p.kind} data-name={p.name} className="flex items-center gap-2">
           <KindBadge kind={p.kind} />
           <code className="min-w-0 truncate">{p.name}</code>
           <span className="text-(--muted)">→ {kindLabel(p.kind).toLowerCase()} tab</span>
         </li>
       ))}
+      {policies.more.hidden > 0 && (
+        <li>
+          <ShowMore {...policies.more} />
+        </li>
+      )}
       {changes.map(([field, value]) => (
         <li key={field} data-testid="import-plan-request" data-field={field} className="flex min-w-0 items-baseline gap-2">
           <span className="shrink-0 text-(--muted)">request {field.includes(':') ? <code>{field}</code> : field} ←</span>
@@ -461,12 +481,13 @@ function PlanList({ plan, changes }: { plan: ImportPlan; changes: Array<[string,
               {count(plan.tests.length, 'policy test')} (expected {[...byExpect].map(([e, n]) => (byExpect.size > 1 ? `${e} ×${n}` : e)).join(', ')})
             </summary>
             <ul className="mt-1 ml-4 list-disc text-xs">
-              {plan.tests.map((t, i) => (
+              {tests.shown.map((t, i) => (
                 <li key={i}>
                   <Inline text={t.name} /> <span className="text-(--muted)">→ {t.expect}</span>
                 </li>
               ))}
             </ul>
+            <ShowMore {...tests.more} className="ml-4" />
           </details>
         </li>
       )}
@@ -556,14 +577,20 @@ function OptionsRow({
 function PrincipalPicker({ result, chosen, onChoose }: { result: ImportSuccess; chosen: string | null; onChoose(i: number | 'none'): void }) {
   const principals = result.principals ?? [];
   const name = useId();
+  const shown = useLimited(principals, 100);
+  const testsOf = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const q of result.requests ?? []) m.set(q.principal, (m.get(q.principal) ?? 0) + 1);
+    return m;
+  }, [result]);
   return (
     <Section title="Principal" id="import-principals-h" testId="import-principals" count={principals.length}>
       <div role="radiogroup" aria-labelledby="import-principals-h" className="flex max-h-64 flex-col gap-1 overflow-y-auto pr-1">
-        {principals.map((p, i) => {
+        {shown.shown.map((p, i) => {
           const kinds = p.policies.map((q) => q.kind);
           const identity = kinds.filter((k) => k === 'identity').length;
           const parts = [identity ? count(identity, 'identity policy', 'identity policies') : '', kinds.includes('boundary') ? 'boundary' : '', kinds.includes('resource') ? 'trust policy' : ''].filter(Boolean);
-          const tests = (result.requests ?? []).filter((q) => q.principal === p.arn).length;
+          const tests = testsOf.get(p.arn) ?? 0;
           const selected = chosen === p.arn;
           return (
             <label
@@ -588,6 +615,7 @@ function PrincipalPicker({ result, chosen, onChoose }: { result: ImportSuccess; 
             </label>
           );
         })}
+        <ShowMore {...shown.more} className="self-start" />
         <label data-testid="import-principal" data-arn="" data-selected={chosen === null} className="flex cursor-pointer items-center gap-2 rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)">
           <input type="radio" name={name} checked={chosen === null} onChange={() => onChoose('none')} />
           <span>
