@@ -23,7 +23,7 @@ export { parsePolicy } from './policy/parse.ts';
 
 /** Evaluates a request against its policies as AWS would: decision, deciding statements, full trace. */
 export { simulate, compilePolicies } from './evaluate/simulate.ts';
-export type { CompiledPolicySet, PolicySetInput } from './evaluate/simulate.ts';
+export type { CompiledPolicySet, GridRequest, PolicySetInput } from './evaluate/simulate.ts';
 export type {
   Decision,
   SimulationInput,

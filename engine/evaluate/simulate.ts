@@ -33,6 +33,9 @@ import type {
 
 export type PolicySetInput = Omit<SimulationInput, 'request'>;
 
+/** A request without its action and resource: the caller and context that a grid of decisions shares. */
+export type GridRequest = Omit<SimulationRequest, 'action' | 'resource'>;
+
 /** Policies parsed and compiled once; evaluate as many requests against them as you like. */
 export interface CompiledPolicySet {
   readonly policies: readonly CompiledPolicy[];
@@ -44,6 +47,13 @@ export interface CompiledPolicySet {
   readonly refusals: readonly Refusal[];
   /** The decision alone: the fast path. */
   decide(request: SimulationRequest): Decision;
+  /**
+   * The decision of every action on every resource for one caller and context: the cell of
+   * action `a` and resource `r` is at `a * resources.length + r`, and equals `decide` of that
+   * request. The caller, the context and each action and resource are read once, not once
+   * per cell.
+   */
+  decideGrid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[];
   /** The decision with the full trace. */
   simulate(request: SimulationRequest): SimulationResult;
 }
@@ -565,6 +575,42 @@ class PolicySet implements CompiledPolicySet {
   decide(request: SimulationRequest): Decision {
     const req = prepare(request, this.set.groups, this.clock ?? new Clock());
     return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req, undefined, visitUntilDeny)).decision;
+  }
+
+  decideGrid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[] {
+    const cells: Decision[] = new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
+    if (cells.length === 0) return cells;
+    const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
+    // What prepare() refuses for the whole grid (a caller or context it cannot read) leaves every cell ImplicitDeny, as decide() does.
+    const principal = cachedPrincipal(typeof r.principal === 'string' ? r.principal : '');
+    const given = readGivenContext(r.context);
+    if (!principal || typeof given === 'string') return cells;
+    const groups = this.set.groups;
+    const clock = this.clock ?? new Clock();
+    const req = blankRequest(principal, new RequestContext(r.context, principal, '*', clock, given));
+    // Each action's facts, once; an action decide() would refuse stays ImplicitDeny.
+    const facts = actions.map((a) => {
+      const action = typeof a === 'string' ? a.trim() : '';
+      if (!ACTION_NAME.test(action)) return undefined;
+      setActionFacts(req, action, groups);
+      return { action: req.action, actionLower: req.actionLower, trustPolicy: req.trustPolicy, rcpOff: req.rcpOff };
+    });
+    setCallerFacts(req, groups);
+    for (let j = 0; j < resources.length; j++) {
+      const resource = typeof resources[j] === 'string' ? resources[j].trim() : '';
+      if (resource === '') continue;
+      setResourceFacts(req, resource, new RequestContext(r.context, principal, resource, clock, given), groups);
+      for (let i = 0; i < facts.length; i++) {
+        const f = facts[i];
+        if (f === undefined) continue;
+        req.action = f.action;
+        req.actionLower = f.actionLower;
+        req.trustPolicy = f.trustPolicy;
+        req.rcpOff = f.rcpOff;
+        cells[i * resources.length + j] = decide(gather(groups, req, undefined, visitUntilDeny)).decision;
+      }
+    }
+    return cells;
   }
 
   simulate(request: SimulationRequest): SimulationResult {
