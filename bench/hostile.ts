@@ -32,6 +32,15 @@ function repros(): Repro[] {
     request: { principal, action, resource: '*', context: { 'aws:PrincipalTag/x': value } },
   });
   out.push({ name: '? chunk: Resource 10k vs 1 MB', text: doc({ Resource: pattern }), request: { principal, action, resource: value } });
+  // Near-misses: the `?` runs line up almost everywhere, so the matcher falls back to Shift-And,
+  // whose partial matches run up to each 'b' 5,000 characters apart (the slowest shape found).
+  const nearMiss = `*${'a??'.repeat(13_333)}q*`;
+  const nearText = ('a'.repeat(4_999) + 'b').repeat(200);
+  out.push({
+    name: '? near-miss: StringLike 40k vs 1 MB',
+    text: doc({ Condition: { StringLike: { 'aws:PrincipalTag/x': nearMiss } } }),
+    request: { principal, action, resource: '*', context: { 'aws:PrincipalTag/x': nearText } },
+  });
   const keys: Record<string, string> = {};
   for (let i = 0; i < 65_000; i++) keys[`aws:PrincipalTag/k${i}`] = 'v';
   const many = doc({ Condition: { StringEquals: keys } });
