@@ -230,15 +230,21 @@ describe('a long link that opens the page', () => {
     expect(win.location.hash).toBe('');
   });
 
-  it('waits for a choice when the saved work differs, and keeps the link until then', () => {
-    const ws = longLinkWorkspace();
-    const hash = '#' + encodeShareFragment(ws);
+  /** A page opened by `hash` over saved work of one's own, with persistence connected (its first paint done). */
+  function openOverMine(hash: string) {
     const shared = sharedStorage();
     writeStoredWorkspace(shared.storage, mine);
     const win = new FakeWindow();
     win.location.hash = hash;
     const store = createAppStore({ location: win.location, storage: shared.storage });
     const stop = connectPersistence(store, { storage: shared.storage, window: win as unknown as Window, delayMs: 0 });
+    return { store, win, stop };
+  }
+
+  it('waits for a choice when the saved work differs, and keeps the link until then', () => {
+    const ws = longLinkWorkspace();
+    const hash = '#' + encodeShareFragment(ws);
+    const { store, win, stop } = openOverMine(hash);
     expect(store.getState().openingLink).toBe(false);
     expect(sameWorkspace(store.getState().incoming!, ws)).toBe(true);
     expect(sameWorkspace(toWorkspace(store.getState()), mine)).toBe(true);
@@ -247,13 +253,7 @@ describe('a long link that opens the page', () => {
   });
 
   it('a damaged long link is reported, and the work stays', () => {
-    const hash = '#' + encodeShareFragment(longLinkWorkspace()).slice(0, -40) + 'A'.repeat(40);
-    const shared = sharedStorage();
-    writeStoredWorkspace(shared.storage, mine);
-    const win = new FakeWindow();
-    win.location.hash = hash;
-    const store = createAppStore({ location: win.location, storage: shared.storage });
-    const stop = connectPersistence(store, { storage: shared.storage, window: win as unknown as Window, delayMs: 0 });
+    const { store, stop } = openOverMine('#' + encodeShareFragment(longLinkWorkspace()).slice(0, -40) + 'A'.repeat(40));
     expect(store.getState().openingLink).toBe(false);
     expect(store.getState().shareError).not.toBeNull();
     expect(sameWorkspace(toWorkspace(store.getState()), mine)).toBe(true);

@@ -298,8 +298,8 @@ export const resultActions: SliceActions<'recompute' | 'completeChecks' | 'setAc
       void env.analyzeOffThread(full).then((outcome) => {
         if (seq !== asked) return;
         if (outcome.status === 'done') show(outcome.result, full.policies, outcome.ms, 'all');
-        // The worker could not run it: slow but right, here.
-        else if (outcome.status === 'failed') here(full);
+        // The worker could not run it (or it was stopped with no newer evaluation asked for): slow but right, here.
+        else here(full);
       });
     },
     completeChecks() {
