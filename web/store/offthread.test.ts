@@ -6,6 +6,7 @@ import { DEFAULT_WORKSPACE } from '../default-workspace';
 import type { JobOutcome } from '../lib/jobs';
 import { evaluate, evaluationWork, forPage, OFF_THREAD_WORK, TRACE_CONDITIONS, type EvaluateOptions, type Evaluation } from './evaluate';
 import { createAppStore } from './index';
+import { writeStoredWorkspace } from './persistence';
 
 /** An identity policy of `n` statements, each allowing ecr:ListImages on its own repository: about 150 characters each. */
 function bigPolicy(n: number, action = 'ecr:ListImages'): string {
@@ -59,6 +60,22 @@ describe('evaluation off the page’s thread', () => {
     const here = evaluate(worker.asked[0].options);
     expect(s.result?.decision).toBe(here.result?.decision);
     expect(s.diagnostics).toEqual(here.diagnostics);
+  });
+
+  it('a large saved workspace opens with no decision yet, marked as being evaluated, then the worker’s', async () => {
+    const worker = handWorker();
+    const big = { ...DEFAULT_WORKSPACE, policies: [{ kind: 'identity' as const, name: 'big', text: bigPolicy(3_000) }] };
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    writeStoredWorkspace(storage, big);
+    const store = createAppStore({ location: { hash: '' }, storage, analyzeOffThread: worker.analyzeOffThread, firstChecks: 'refusals' });
+    expect(store.getState()).toMatchObject({ result: null, analyzing: true });
+    worker.run(0);
+    await tick();
+    expect(store.getState().analyzing).toBe(false);
+    expect(store.getState().result?.decision).toBe(evaluate(worker.asked[0].options).result?.decision);
+    // Every check ran: the first paint does not wait on the worker, so it is not split.
+    expect(worker.asked[0].options.checks).toBe('all');
   });
 
   it('drops an answer to a text that a later edit replaced', async () => {
