@@ -193,12 +193,22 @@ export function isActionName(action: string): boolean {
   return ACTION_NAME.test(action);
 }
 
+/** A request's fields as given: anything that is not an object reads as an empty request. */
+function fieldsOf(request: unknown): Partial<SimulationRequest> {
+  return (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
+}
+
+/** An action or resource as evaluated: trimmed text, or '' when it is not text. */
+function trimmed(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /** Readies a request for evaluation, or says what is wrong with it. */
 function prepare(request: SimulationRequest, groups: Groups, clock: Clock): PreparedRequest | InputError[] {
-  const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
+  const r = fieldsOf(request);
   const principalText = typeof r.principal === 'string' ? r.principal : '';
-  const action = typeof r.action === 'string' ? r.action.trim() : '';
-  const resource = typeof r.resource === 'string' ? r.resource.trim() : '';
+  const action = trimmed(r.action);
+  const resource = trimmed(r.resource);
   const principal = cachedPrincipal(principalText);
   if (!principal || !ACTION_NAME.test(action) || resource === '') return requestErrors(principalText, principal, action, resource);
   const given = readGivenContext(r.context);
@@ -580,7 +590,7 @@ class PolicySet implements CompiledPolicySet {
   decideGrid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[] {
     const cells: Decision[] = new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
     if (cells.length === 0) return cells;
-    const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<SimulationRequest>;
+    const r = fieldsOf(request);
     // What prepare() refuses for the whole grid (a caller or context it cannot read) leaves every cell ImplicitDeny, as decide() does.
     const principal = cachedPrincipal(typeof r.principal === 'string' ? r.principal : '');
     const given = readGivenContext(r.context);
@@ -590,14 +600,14 @@ class PolicySet implements CompiledPolicySet {
     const req = blankRequest(principal, new RequestContext(r.context, principal, '*', clock, given));
     // Each action's facts, once; an action decide() would refuse stays ImplicitDeny.
     const facts = actions.map((a) => {
-      const action = typeof a === 'string' ? a.trim() : '';
+      const action = trimmed(a);
       if (!ACTION_NAME.test(action)) return undefined;
       setActionFacts(req, action, groups);
       return { action: req.action, actionLower: req.actionLower, trustPolicy: req.trustPolicy, rcpOff: req.rcpOff };
     });
     setCallerFacts(req, groups);
     for (let j = 0; j < resources.length; j++) {
-      const resource = typeof resources[j] === 'string' ? resources[j].trim() : '';
+      const resource = trimmed(resources[j]);
       if (resource === '') continue;
       setResourceFacts(req, resource, new RequestContext(r.context, principal, resource, clock, given), groups);
       for (let i = 0; i < facts.length; i++) {
