@@ -3,10 +3,16 @@
 // items and a button that adds more, and says how many it holds in all.
 import { useState } from 'react';
 
+/** How many of `total` items to draw: `first` at first, `step` more on each "Show more". For lists built only as far as they are shown. */
+export function useLimit(total: number, first: number, step = first * 4): { limit: number; more: MoreProps } {
+  const [limit, setLimit] = useState(first);
+  return { limit, more: { hidden: Math.max(0, total - limit), step, onMore: () => setLimit(limit + step) } };
+}
+
 /** The first `first` items shown, and a way to show `step` more. */
 export function useLimited<T>(items: readonly T[], first: number, step = first * 4): { shown: readonly T[]; more: MoreProps } {
-  const [limit, setLimit] = useState(first);
-  return { shown: items.length > limit ? items.slice(0, limit) : items, more: { hidden: Math.max(0, items.length - limit), step, onMore: () => setLimit(limit + step) } };
+  const { limit, more } = useLimit(items.length, first, step);
+  return { shown: items.length > limit ? items.slice(0, limit) : items, more };
 }
 
 export interface MoreProps {

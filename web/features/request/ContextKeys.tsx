@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { getConditionKey, suggestedConditionKeys } from '../../engine-extras';
 import { formatValues, parseValues } from '../../lib/arn';
 import { DraftInput } from '../../lib/DraftInput';
-import { ShowMore } from '../../lib/Limited';
+import { ShowMore, useLimit } from '../../lib/Limited';
 import { useActions, useApp } from '../../store';
 import { inputBase, inputClass, smallButton } from './fields';
 
@@ -46,15 +46,10 @@ export function ContextKeys() {
   const derivedEntry = (key: string) => derivedEntries.get(key.toLowerCase());
 
   // Only the rows shown are built: a policy can read tens of thousands of keys.
-  const [limit, setLimit] = useState(FIRST_ROWS);
   const readKeys = useMemo(() => new Set(conditionKeys.map((k) => k.toLowerCase())), [conditionKeys]);
-  const extraSeen = new Set<string>();
-  const extraKeys = Object.keys(context ?? {}).filter((k) => {
-    const lower = k.toLowerCase();
-    if (readKeys.has(lower) || extraSeen.has(lower)) return false;
-    extraSeen.add(lower);
-    return true;
-  });
+  // The request's own keys no policy reads, once each (requestKeys keeps the first spelling).
+  const extraKeys = [...requestKeys].filter(([lower]) => !readKeys.has(lower)).map(([, key]) => key);
+  const { limit, more } = useLimit(conditionKeys.length + extraKeys.length, FIRST_ROWS);
   const rows: Row[] = [];
   for (const [i, key] of conditionKeys.slice(0, limit).entries()) {
     const rk = requestKey(key);
@@ -63,9 +58,7 @@ export function ContextKeys() {
     rows.push({ key: rk ?? key, status, read: true, value: rk ? formatValues(context?.[rk]) : d ? formatValues(d.values) : '' });
   }
   for (const k of extraKeys.slice(0, Math.max(0, limit - rows.length))) rows.push({ key: k, status: 'request', read: false, value: formatValues(context?.[k]) });
-  const total = conditionKeys.length + extraKeys.length;
   const otherDerived = (derived ?? []).filter((e) => e.source !== 'request' && !readKeys.has(e.key.toLowerCase()) && !requestKey(e.key));
-  const more = { hidden: Math.max(0, total - limit), step: FIRST_ROWS * 4, onMore: () => setLimit(limit + FIRST_ROWS * 4) };
 
   const add = () => {
     const key = newKey.trim();
