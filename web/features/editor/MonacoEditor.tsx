@@ -43,12 +43,15 @@ const MARKERS_PER_LINE = 40;
 
 /** The diagnostics drawn as markers: all, unless a line has more than MARKERS_PER_LINE, where errors go first. */
 function drawnDiagnostics(all: readonly Diagnostic[]): readonly Diagnostic[] {
-  const perLine = new Map<number, number>();
-  for (const d of all) perLine.set(d.range.start.line, (perLine.get(d.range.start.line) ?? 0) + 1);
-  if ([...perLine.values()].every((n) => n <= MARKERS_PER_LINE)) return all;
   const byLine = new Map<number, Diagnostic[]>();
-  for (const d of all) byLine.set(d.range.start.line, [...(byLine.get(d.range.start.line) ?? []), d]);
-  return [...byLine.values()].flatMap((ds) => (ds.length <= MARKERS_PER_LINE ? ds : [...ds].sort(bySeverity).slice(0, MARKERS_PER_LINE)));
+  let crowded = false;
+  for (const d of all) {
+    const line = byLine.get(d.range.start.line);
+    if (line === undefined) byLine.set(d.range.start.line, [d]);
+    else if (line.push(d) > MARKERS_PER_LINE) crowded = true;
+  }
+  if (!crowded) return all;
+  return [...byLine.values()].flatMap((ds) => (ds.length <= MARKERS_PER_LINE ? ds : ds.sort(bySeverity).slice(0, MARKERS_PER_LINE)));
 }
 
 function syncMarkers() {

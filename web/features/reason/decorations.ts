@@ -54,12 +54,12 @@ const FINDING_LABEL: Record<CoverageFinding['finding'], string> = {
   'redundant-allow': 'redundant Allow',
 };
 
-/** The coverage findings of this policy tab, while the analysed text is the model's. */
-export function coverageFindingsFor(policyId: string | undefined, text: string): CoverageFinding[] {
+/** The coverage findings of this policy tab, while the analysed text is the model's (`text` gives it). */
+export function coverageFindingsFor(policyId: string | undefined, text: () => string): CoverageFinding[] {
   const job = useReason.getState().jobs.coverage;
   if (!policyId || !job.result || !job.tabs) return [];
   const index = job.tabs.findIndex((t) => t.id === policyId);
-  if (index < 0 || job.tabs[index].text !== text) return [];
+  if (index < 0 || job.tabs[index].text !== text()) return [];
   return job.result.findings.filter((f) => f.policyIndex === index);
 }
 
@@ -117,7 +117,8 @@ export function reasonDecorations(
   window?: Window,
 ): { decorations: editor.IModelDeltaDecoration[]; marks: ExplainMark[]; findings: CoverageFinding[]; windowed: boolean } {
   const s = appStore().getState();
-  const findings = coverageFindingsFor(policyId, model.getValue());
+  // The model's text is read only when there are findings to check it against: building a 2 MB string on every scroll is not free.
+  const findings = coverageFindingsFor(policyId, () => model.getValue());
   const coverage = findings.map((f) => coverageDecoration(m, model, f));
   // While the worker reads a newer text, the result's spans are the older text's.
   if (s.stale || s.analyzing || !useReasonSettings.getState().explain) return { decorations: coverage, marks: [], findings, windowed: false };
