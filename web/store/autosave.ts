@@ -138,13 +138,12 @@ export function connectPersistence(store: StoreApi<StoreState>, env: Persistence
     const seq = ++hashSeq;
     decodeShareLink(hash, (r) => {
       if (seq !== hashSeq) return;
+      // A long link that opened the page has its answer, whichever it is.
+      if (store.getState().openingLink) store.setState({ openingLink: false });
       const { actions } = store.getState();
       if (r.ok) {
         // The page's own fallback link, typed back in: nothing new.
-        if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) {
-          store.setState({ openingLink: false });
-          return;
-        }
+        if (sameWorkspace(r.workspace, toWorkspace(store.getState()))) return;
         linkHoldsWork = false;
         actions.receiveShared(r.workspace);
       } else actions.setShareError(r.error);

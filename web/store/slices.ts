@@ -404,13 +404,12 @@ export const uiActions: SliceActions<
     }
   },
   receiveShared(ws) {
-    set({ openingLink: false });
     const current = toWorkspace(get());
     if (isPristine(current) || sameWorkspace(current, ws)) get().actions.replaceWorkspace(ws, 'shared');
     else set({ incoming: ws });
   },
   setShareError(shareError) {
-    set({ shareError, openingLink: false });
+    set({ shareError });
   },
 });
 
