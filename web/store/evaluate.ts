@@ -131,10 +131,8 @@ export function forPage(e: Evaluation): Evaluation {
   const result = e.result;
   if (!result) return e;
   const traceCut: Record<string, number> = {};
-  let cut = false;
   const policies = result.policies.map((p) => {
     if (!p.statements.some((st) => st.conditions.length > TRACE_CONDITIONS)) return p;
-    cut = true;
     return {
       ...p,
       statements: p.statements.map((st) => {
@@ -144,5 +142,5 @@ export function forPage(e: Evaluation): Evaluation {
       }),
     };
   });
-  return cut ? { ...e, result: { ...result, policies }, traceCut } : e;
+  return Object.keys(traceCut).length > 0 ? { ...e, result: { ...result, policies }, traceCut } : e;
 }
