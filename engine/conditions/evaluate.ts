@@ -8,6 +8,7 @@
 
 import type { ConditionEntry, ContextLookup, Span } from '../types.ts';
 import { compileArnLike } from '../match/arn.ts';
+import { spend } from '../match/budget.ts';
 import { compileWildcard, type Pattern } from '../match/wildcard.ts';
 import { parseTemplate, resolveTemplate, templateHasVariables, templateVariables, type Template } from '../match/variables.ts';
 import { operatorProblem, parseOperator, type Comparison, type OperatorDescriptor, type ParsedOperator } from './operators.ts';
@@ -80,6 +81,10 @@ interface Kind<R, P> {
   request(text: string): R | undefined;
   policy(pattern: Pattern): P | undefined;
   test(request: R, policy: P): boolean;
+  /** True when `test` is `===` on primitive values: a large value set is then looked up, not scanned. */
+  readonly exact?: boolean;
+  /** Work units (see match/budget.ts) of one `test`, for kinds whose test does not charge its own. */
+  readonly cost?: number;
 }
 
 function patternText(pattern: Pattern): string {
@@ -109,6 +114,7 @@ function stringKind(ignoreCase: boolean): Kind<string, string> {
     request: fold,
     policy: (pattern) => fold(patternText(pattern)),
     test: sameString,
+    exact: true,
   };
 }
 
@@ -125,6 +131,7 @@ function globKind(ignoreCase: boolean): Kind<string, Predicate> {
     request: identity,
     policy: (pattern) => compileWildcard(pattern, { ignoreCase }),
     test: applyPredicate,
+    cost: 4,
   };
 }
 
@@ -134,6 +141,8 @@ const ARN_KIND: Kind<string, Predicate> = {
   request: identity,
   policy: (pattern) => compileArnLike(pattern),
   test: applyPredicate,
+  // Each test cuts the value into its six parts.
+  cost: 24,
 };
 
 const CIDR_KIND: Kind<IpAddress, IpBlock> = {
@@ -142,6 +151,7 @@ const CIDR_KIND: Kind<IpAddress, IpBlock> = {
   request: parseIpAddress,
   policy: (pattern) => parseIpBlock(patternText(pattern)),
   test: ipInBlock,
+  cost: 4,
 };
 
 function sameBool(a: boolean, b: boolean): boolean {
@@ -154,6 +164,7 @@ const BOOL_KIND: Kind<boolean, boolean> = {
   request: parseBool,
   policy: (pattern) => parseBool(patternText(pattern)),
   test: sameBool,
+  exact: true,
 };
 
 function base64OrUndefined(text: string): string | undefined {
@@ -166,6 +177,7 @@ const BINARY_KIND: Kind<string, string> = {
   request: base64OrUndefined,
   policy: (pattern) => base64OrUndefined(patternText(pattern)),
   test: sameString,
+  exact: true,
 };
 
 // Which signs of compare(request, policy) count as a match.
@@ -190,6 +202,7 @@ function orderedKind<T>(noun: string, policyNoun: string, parse: (text: string) 
       const c = compare(request, policy);
       return c < 0 ? accept.less : c > 0 ? accept.greater : accept.equal;
     },
+    cost: 2,
   };
 }
 
@@ -238,20 +251,28 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
     return lastValue;
   };
 
-  const makeBound = (compiled: readonly (P | undefined)[], texts: readonly (string | undefined)[]): Bound => ({
-    find(request) {
-      const r = parseRequest(request);
-      if (r === undefined) return -1;
-      for (let i = 0; i < compiled.length; i++) {
-        const p = compiled[i];
-        if (p !== undefined && kind.test(r, p)) return i;
-      }
-      return -1;
-    },
-    valid: (request) => parseRequest(request) !== undefined,
-    resolved: (i) => texts[i],
-    usable: (i) => compiled[i] !== undefined,
-  });
+  // Many request values against many policy values would cost their product: equality looks
+  // values up, and every other comparison is charged to the work budget.
+  const cost = kind.cost ?? 1;
+  const makeBound = (compiled: readonly (P | undefined)[], texts: readonly (string | undefined)[]): Bound => {
+    const index = kind.exact === true && compiled.length > EXACT_SCAN_MOST ? firstIndex(compiled) : undefined;
+    return {
+      find(request) {
+        const r = parseRequest(request);
+        if (r === undefined) return -1;
+        spend(FIND_COST + (index !== undefined ? 0 : cost * compiled.length));
+        if (index !== undefined) return index.get(r) ?? -1;
+        for (let i = 0; i < compiled.length; i++) {
+          const p = compiled[i];
+          if (p !== undefined && kind.test(r, p)) return i;
+        }
+        return -1;
+      },
+      valid: (request) => parseRequest(request) !== undefined,
+      resolved: (i) => texts[i],
+      usable: (i) => compiled[i] !== undefined,
+    };
+  };
 
   // Compiled on first use: a condition whose key the request lacks is never compared, and a
   // policy with thousands of such conditions should not pay for compiling every value.
@@ -278,13 +299,7 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
     bind(ctx) {
       if (!dynamic) return staticPart().bound;
       let same = lastBound !== undefined;
-      for (let k = 0; k < variableKeys.length; k++) {
-        const input = ctx.get(variableKeys[k]);
-        if (!sameValues(input, lastInputs[k])) {
-          same = false;
-          lastInputs[k] = input === undefined ? undefined : input.slice();
-        }
-      }
+      for (let k = 0; k < variableKeys.length && same; k++) same = sameValues(ctx.get(variableKeys[k]), lastInputs[k]);
       if (same && lastBound !== undefined) return lastBound;
       const lookup = (key: string): readonly string[] | undefined => ctx.get(key);
       const compiled = staticPart().compiled.slice();
@@ -296,10 +311,24 @@ function compileSet<R, P>(kind: Kind<R, P>, sources: readonly ValueSource[]): Va
         compiled[i] = kind.policy(pieces);
         texts[i] = patternText(pieces);
       });
+      // Remembered only once resolved: resolution may stop on the work budget half-way.
       lastBound = makeBound(compiled, texts);
+      for (let k = 0; k < variableKeys.length; k++) lastInputs[k] = ctx.get(variableKeys[k])?.slice();
       return lastBound;
     },
   };
+}
+
+// What one request value costs before any comparison (reading it, the loop around it).
+const FIND_COST = 8;
+// Up to this many values, a scan is as quick as building a map.
+const EXACT_SCAN_MOST = 8;
+
+/** Each usable value's first position (what a scan would find first). */
+function firstIndex(values: readonly unknown[]): Map<unknown, number> {
+  const index = new Map<unknown, number>();
+  for (let i = 0; i < values.length; i++) if (values[i] !== undefined && !index.has(values[i])) index.set(values[i], i);
+  return index;
 }
 
 function sameValues(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
@@ -460,6 +489,8 @@ class Condition implements CompiledCondition {
 
   explain(ctx: ContextLookup): ConditionTrace {
     const raw = ctx.get(this.key);
+    // The trace keeps its own copy of the values (and their hits, below): charged as work.
+    if (raw !== undefined) spend(8 * raw.length);
     const requestValues = raw === undefined ? null : raw.slice();
     const trace: ConditionTrace = {
       operator: this.entry.operator.value,

@@ -1,4 +1,5 @@
 // simulate(): policies + request in, decision + why out. Never throws.
+import { closeBudget, openBudget, TooCostly, withBudget } from '../match/budget.ts';
 import { parsePolicy, policyText } from '../policy/parse.ts';
 import { defaultPolicyName } from '../policy/kinds.ts';
 import type { ParsedPolicy, PolicyKind, Range, Span } from '../types.ts';
@@ -583,11 +584,28 @@ class PolicySet implements CompiledPolicySet {
   }
 
   decide(request: SimulationRequest): Decision {
-    const req = prepare(request, this.set.groups, this.clock ?? new Clock());
-    return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req, undefined, visitUntilDeny)).decision;
+    const opened = openBudget();
+    try {
+      const req = prepare(request, this.set.groups, this.clock ?? new Clock());
+      return Array.isArray(req) ? 'ImplicitDeny' : decide(gather(this.set.groups, req, undefined, visitUntilDeny)).decision;
+    } catch {
+      // Only a request too costly to match gets here (simulate says so): it is refused, never allowed.
+      return 'ImplicitDeny';
+    } finally {
+      closeBudget(opened);
+    }
   }
 
   decideGrid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[] {
+    try {
+      return withBudget(() => this.grid(request, actions, resources));
+    } catch {
+      // The grid shares one budget: past it, no cell is answered with confidence, so none is allowed.
+      return new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
+    }
+  }
+
+  private grid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[] {
     const cells: Decision[] = new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
     if (cells.length === 0) return cells;
     const r = fieldsOf(request);
@@ -630,8 +648,9 @@ class PolicySet implements CompiledPolicySet {
 
 function safely(run: () => SimulationResult): SimulationResult {
   try {
-    return run();
+    return withBudget(run);
   } catch (e) {
+    if (e instanceof TooCostly) return tooCostly(e.message);
     // INVARIANT: simulate never throws; reaching this is a bug, reported as an error in the result.
     const message = `The simulator failed on this input: ${e instanceof Error ? e.message : String(e)}`;
     return {
@@ -649,6 +668,24 @@ function safely(run: () => SimulationResult): SimulationResult {
       errors: [{ code: 'internal-error', severity: 'error', message, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
     };
   }
+}
+
+/** A request whose matching ran past the work budget: refused as input, like an incomplete request. */
+function tooCostly(message: string): SimulationResult {
+  return {
+    accepted: false,
+    refusals: [],
+    decision: 'ImplicitDeny',
+    decisiveStatements: [],
+    decidingStage: 'input',
+    message: `The request was not evaluated: ${message}`,
+    steps: [{ stage: 'input', outcome: 'no-allow', summary: 'The request was not evaluated: it is too costly to match.', statements: [] }],
+    policies: [],
+    missingContextKeys: [],
+    context: [],
+    crossAccount: false,
+    errors: [{ code: 'too-costly', severity: 'error', message, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
+  };
 }
 
 /** Evaluates one request against its policies, the way AWS would, with the full trace. Never throws. */

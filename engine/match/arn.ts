@@ -1,4 +1,5 @@
 // ARNs: parsing, the Resource-element match, and the ArnLike/ArnEquals match.
+import { spend } from './budget.ts';
 import { compileTokens, patternTokens, STAR, type Pattern } from './wildcard.ts';
 
 /** The six parts of `arn:partition:service:region:account:resource`. */
@@ -127,6 +128,7 @@ export function compileResourcePattern(pattern: Pattern): (resource: string) => 
   if (pieces.length === 1) {
     // No crossing star: segment counts must agree and each segment match whole.
     return (resource) => {
+      spend(resource.length);
       if (!resource.includes(':')) return glob(resource);
       const segs = resource.split(':');
       if (segs.length !== head.length) return false;
@@ -136,6 +138,7 @@ export function compileResourcePattern(pattern: Pattern): (resource: string) => 
   }
 
   return (resource) => {
+    spend(resource.length);
     if (!resource.includes(':')) return glob(resource);
     const segs = resource.split(':');
     const n = segs.length;
@@ -151,6 +154,7 @@ export function compileResourcePattern(pattern: Pattern): (resource: string) => 
       let found = -1;
       // Left-most placement is safe: the crossing star before the piece absorbs the gap.
       for (let c = minColon; c + j <= n - 1 && found < 0; c++) {
+        spend(j);
         let ok = true;
         for (let k = 0; k < j - 1 && ok; k++) ok = piece[k].full(segs[c + 1 + k]);
         if (ok && piece[j - 1].prefix(segs[c + j])) found = c;
@@ -189,6 +193,7 @@ export function compileArnLike(pattern: Pattern): (value: string) => boolean {
   if (parts === undefined) return () => false;
   const matchers = parts.map((p) => compileTokens(p));
   return (value) => {
+    spend(value.length);
     const c = firstFiveColons(value);
     if (c === undefined) return false;
     let from = 0;

@@ -1,5 +1,6 @@
 // IAM policy variables ("IAM policy elements: Variables and tags"): `${key}`,
 // `${key, 'default'}` and the escapes `${*}`, `${?}`, `${$}`.
+import { spend } from './budget.ts';
 import type { Span } from '../types.ts';
 import type { PatternPiece } from './wildcard.ts';
 
@@ -171,6 +172,8 @@ export function resolveTemplate(t: Template, lookup: VariableLookup): PatternPie
     } else {
       const value = variableValue(p, lookup);
       if (value === undefined) return undefined;
+      // A value repeated by many variables grows the pattern (and its tokens): charge what it adds.
+      spend(4 * value.length);
       piece = { text: value, literal: true };
     }
     const prev = out[out.length - 1];
@@ -190,6 +193,7 @@ export function resolveTemplateToString(t: Template, lookup: VariableLookup): st
     else {
       const value = variableValue(p, lookup);
       if (value === undefined) return undefined;
+      spend(value.length);
       out += value;
     }
   }

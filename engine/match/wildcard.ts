@@ -2,6 +2,9 @@
 // Matching never backtracks: the pattern is cut at its stars into fixed-length
 // chunks, and fixed-length chunks between stars can be placed left-most greedily
 // (an earlier placement never leaves less room for the chunks after it).
+// Every scan is charged to the evaluation's work budget (see budget.ts).
+
+import { spend } from './budget.ts';
 
 /** A run of pattern text; in a `literal` piece `*` and `?` are plain characters. */
 export interface PatternPiece {
@@ -176,12 +179,19 @@ function shiftAndFind(chunk: Chunk, masks: ShiftAndMasks, s: string, from: numbe
   // Words above `active` are zero: a step can only carry into the word just above it,
   // so text whose partial matches stay short costs a few words per character, not m / 32.
   let active = 0;
+  let work = 0;
   for (let j = from; j < limit; j++) {
+    // Charged every 1,024 characters, so a hopeless scan stops within the budget.
+    if ((j & 1023) === 0) {
+      spend(work);
+      work = 0;
+    }
     const c = s.charCodeAt(j);
     const mask = masks.byChar.get(c) ?? (c === excl ? masks.none : masks.other);
     const top = active < words - 1 ? active + 1 : words - 1;
     let carry = 1;
     active = 0;
+    work += top + 1;
     for (let w = 0; w <= top; w++) {
       const d = state[w];
       const next = ((d << 1) | carry) & mask[w];
@@ -189,8 +199,12 @@ function shiftAndFind(chunk: Chunk, masks: ShiftAndMasks, s: string, from: numbe
       if (next !== 0) active = w;
       carry = d >>> 31;
     }
-    if ((state[topWord] & topBit) !== 0) return j - m + 1;
+    if ((state[topWord] & topBit) !== 0) {
+      spend(work);
+      return j - m + 1;
+    }
   }
+  spend(work);
   return -1;
 }
 
@@ -209,7 +223,10 @@ function alignFind(chunk: Chunk, s: string, from: number, last: number, excl: nu
     for (const solid of solids) {
       const at = p + solid.offset;
       const q = s.indexOf(solid.text, at);
-      if (q < 0) return -1;
+      if (q < 0) {
+        spend(work + s.length - at);
+        return -1;
+      }
       work += q - at + solid.text.length;
       if (q > at) {
         p = q - solid.offset;
@@ -219,12 +236,19 @@ function alignFind(chunk: Chunk, s: string, from: number, last: number, excl: nu
     }
     if (!moved) {
       // Every run is in place; only the `?` positions may still meet the excluded character.
-      if (excl < 0 || chunkAt(chunk, s, p, excl)) return p;
+      if (excl < 0 || chunkAt(chunk, s, p, excl)) {
+        spend(work);
+        return p;
+      }
       work += chunk.length;
       p++;
     }
-    if (work > budget) return { resume: p };
+    if (work > budget) {
+      spend(work);
+      return { resume: p };
+    }
   }
+  spend(work);
   return -1;
 }
 
@@ -234,6 +258,7 @@ function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: n
   if (from > last) return -1;
   if (chunk.wild === undefined) {
     const i = s.indexOf(chunk.text, from);
+    spend((i < 0 ? s.length : i + chunk.length) - from);
     return i >= 0 && i <= last ? i : -1;
   }
   let start = from;
@@ -248,7 +273,10 @@ function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: n
   if (masks !== undefined) return shiftAndFind(chunk, masks, s, start, limit, excl);
   // Masks too large to build (a long chunk with many distinct characters): anchor and verify.
   if (chunk.anchor.length === 0) {
-    for (let p = start; p <= last; p++) if (chunkAt(chunk, s, p, excl)) return p;
+    for (let p = start; p <= last; p++) {
+      spend(chunk.length);
+      if (chunkAt(chunk, s, p, excl)) return p;
+    }
     return -1;
   }
   const off = chunk.anchorOffset;
@@ -256,14 +284,30 @@ function findChunk(chunk: Chunk, s: string, from: number, limit: number, excl: n
   while (i >= 0) {
     const p = i - off;
     if (p > last) return -1;
+    spend(chunk.length);
     if (chunkAt(chunk, s, p, excl)) return p;
     i = s.indexOf(chunk.anchor, i + 1);
   }
   return -1;
 }
 
+/** The text of wildcard-free tokens, or undefined when they hold a wildcard. */
+function plainText(tokens: readonly number[]): string | undefined {
+  let text = '';
+  // In slices: fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < tokens.length; i += 4096) {
+    const part = tokens.slice(i, i + 4096);
+    for (const t of part) if (t < 0) return undefined;
+    text += String.fromCharCode(...part);
+  }
+  return text;
+}
+
 /** Compiles a token array (see `patternTokens`) into a matcher; no case folding here. */
 export function compileTokens(tokens: readonly number[], excl = -1): (text: string) => boolean {
+  // Most values have no wildcard (ARN parts, tag values): equality, with nothing else built.
+  const plain = plainText(tokens);
+  if (plain !== undefined) return (s) => s === plain;
   const chunks: Chunk[] = [];
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -295,7 +339,10 @@ export function compileTokens(tokens: readonly number[], excl = -1): (text: stri
   }
   if (middle.length === 1 && first.length === 0 && last.length === 0 && middle[0].wild === undefined) {
     const inner = middle[0].text;
-    return (s) => s.includes(inner);
+    return (s) => {
+      spend(s.length);
+      return s.includes(inner);
+    };
   }
   const min = chunks.reduce((n, c) => n + c.length, 0);
   return (s) => {
@@ -316,7 +363,11 @@ export function compileTokens(tokens: readonly number[], excl = -1): (text: stri
 export function compileWildcard(pattern: Pattern, options: GlobOptions = {}): (text: string) => boolean {
   const ignoreCase = options.ignoreCase === true;
   const match = compileTokens(patternTokens(pattern, ignoreCase), options.oneExcludes ?? -1);
-  return ignoreCase ? (text) => match(text.toLowerCase()) : match;
+  if (!ignoreCase) return match;
+  return (text) => {
+    spend(text.length);
+    return match(text.toLowerCase());
+  };
 }
 
 /** One-off glob match; compile with `compileWildcard` when matching repeatedly. */

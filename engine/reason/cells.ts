@@ -4,7 +4,9 @@
 // produce, with a shortest string for each. Characters no pattern names behave
 // alike, so one representative per character class stands for all of them:
 // the walk is exact, not a sample.
-import { patternTokens, STAR } from '../match/wildcard.ts';
+import { outsideBudget, TooCostly, withBudget } from '../match/budget.ts';
+import { compileResourcePattern } from '../match/arn.ts';
+import { compileWildcard, patternTokens, STAR } from '../match/wildcard.ts';
 
 /** Pattern tokens: a UTF-16 code unit (>= 0), or one of these. */
 export const ANY_RUN = -1; // `*` that may span colons
@@ -60,18 +62,39 @@ function steps(t: number, c: number): boolean {
   }
 }
 
+// Which positions a step has added, by generation: a set without a search per insert
+// (a `?`-heavy pattern keeps thousands of positions live).
+let added = new Int32Array(64);
+let generation = 0;
+
+function newStep(tokens: readonly number[]): void {
+  if (added.length <= tokens.length) added = new Int32Array(Math.max(tokens.length + 1, 2 * added.length));
+  if (++generation === 0x7fffffff) {
+    added.fill(0);
+    generation = 1;
+  }
+}
+
 /** Adds `p` and every position reachable from it over runs (which may match nothing). */
 function close(tokens: readonly number[], p: number, into: number[]): void {
   for (;;) {
-    if (!into.includes(p)) into.push(p);
+    if (added[p] !== generation) {
+      added[p] = generation;
+      into.push(p);
+    }
     if (p < tokens.length && isRun(tokens[p])) p++;
     else return;
   }
 }
 
+// Work of the running walk, in positions stepped: findCells stops (incomplete) past its limit.
+let work = 0;
+
 /** Positions after reading `c` from positions `from`; empty when the pattern can no longer match. */
 function advance(tokens: readonly number[], from: readonly number[], c: number): number[] {
   const out: number[] = [];
+  newStep(tokens);
+  work += from.length + 1;
   for (const p of from) {
     if (p >= tokens.length) continue;
     const t = tokens[p];
@@ -83,16 +106,56 @@ function advance(tokens: readonly number[], from: readonly number[], c: number):
 
 function start(tokens: readonly number[]): number[] {
   const out: number[] = [];
+  newStep(tokens);
   close(tokens, 0, out);
   return out;
 }
 
 /** Whether the tokens match `text` in full (the reference every witness is checked against). */
 export function tokensMatch(tokens: readonly number[], text: string): boolean {
+  return matchWithin(tokens, text, Infinity) === true;
+}
+
+/** `tokensMatch`, or undefined once the walk's work passes `limit`. */
+function matchWithin(tokens: readonly number[], text: string, limit: number): boolean | undefined {
   let at = start(tokens);
-  for (let i = 0; i < text.length && at.length > 0; i++) at = advance(tokens, at, text.charCodeAt(i));
+  for (let i = 0; i < text.length && at.length > 0; i++) {
+    if (work > limit) return undefined;
+    at = advance(tokens, at, text.charCodeAt(i));
+  }
   return at.includes(tokens.length);
 }
+
+/**
+ * The engine's own matcher for tokens it can express (literals, `*`, `?`): linear where the
+ * walk of positions costs pattern x text. Undefined for digit shapes and literal wildcards.
+ */
+function engineMatcher(tokens: readonly number[]): ((text: string) => boolean) | undefined {
+  let text = '';
+  let plainOne = false;
+  let arnOnly = false;
+  for (const t of tokens) {
+    if (t === 42 || t === 63) return undefined; // a literal `*` or `?` would read as a wildcard
+    if (t >= 0) text += String.fromCharCode(t);
+    else if (t === ANY_RUN || t === LOCAL_RUN || t === ONE_CHAR || t === ANY_CHAR) {
+      text += t === ONE_CHAR || t === ANY_CHAR ? '?' : '*';
+      if (t === ANY_CHAR) plainOne = true;
+      else if (t !== ANY_RUN) arnOnly = true;
+    } else return undefined;
+  }
+  if (plainOne && arnOnly) return undefined;
+  // Segment-local stars and colon-free `?` are the Resource matcher's reading (see arnTokens).
+  return arnOnly ? compileResourcePattern(text) : compileWildcard(text);
+}
+
+/** Match budget for placing the preferred witnesses of one walk (see match/budget.ts). */
+const PREFERRED_BUDGET = 20_000_000;
+
+/**
+ * Most positions one findCells walk steps: far above what policies of AWS's sizes need,
+ * and a fraction of a second on a slow machine. Past it the walk stops, incomplete.
+ */
+const WORK_LIMIT = 20_000_000;
 
 export interface Cell {
   /** A string in the cell: shortest found, or a preferred one. */
@@ -138,12 +201,32 @@ export function findCells(patterns: readonly (readonly number[])[], shape: reado
     const key = signature(matches);
     if (!found.has(key)) found.set(key, { witness, matches });
   };
-  for (const w of options.preferred ?? []) {
-    if (shape && !tokensMatch(shape, w)) continue;
-    record(
-      w,
-      patterns.map((p) => tokensMatch(p, w)),
-    );
+  work = 0;
+  let complete = true;
+  const preferred = options.preferred ?? [];
+  if (preferred.length > 0) {
+    const matchers = patterns.map((p) => engineMatcher(p));
+    const matches = (i: number, w: string): boolean | undefined => {
+      const m = matchers[i];
+      return m !== undefined ? m(w) : matchWithin(patterns[i], w, WORK_LIMIT);
+    };
+    try {
+      // A budget of its own: placing witnesses must not use up the run's budget for requests.
+      outsideBudget(() => withBudget(() => {
+        for (const w of preferred) {
+          const inShape = shape === undefined || matchWithin(shape, w, WORK_LIMIT);
+          if (inShape === undefined) complete = false;
+          if (inShape !== true) continue;
+          const vector = patterns.map((_, i) => matches(i, w));
+          // A witness too costly to place is left out: the walk below still finds its cell, if it can.
+          if (vector.some((m) => m === undefined)) complete = false;
+          else record(w, vector as boolean[]);
+        }
+      }, PREFERRED_BUDGET));
+    } catch (e) {
+      if (!(e instanceof TooCostly)) throw e;
+      complete = false;
+    }
   }
   // A state: for each live pattern, its NFA positions. Dead patterns are left out.
   type State = { live: number[]; pos: number[][]; text: string };
@@ -155,8 +238,11 @@ export function findCells(patterns: readonly (readonly number[])[], shape: reado
   });
   const seen = new Set<string>([keyOf(first)]);
   const queue: State[] = [first];
-  let complete = true;
   for (let head = 0; head < queue.length; head++) {
+    if (work > WORK_LIMIT) {
+      complete = false;
+      break;
+    }
     const s = queue[head];
     const accepting = new Array<boolean>(all.length).fill(false);
     s.live.forEach((i, k) => (accepting[i] = s.pos[k].includes(all[i].length)));

@@ -1,7 +1,8 @@
 // compareWorkspaces: every request of the union partition of two versions, evaluated
 // against both; the cells whose decisions differ, and what that makes the change.
 import { shortArn, changeOf, DECISION_RANK, differenceSummary, resourceWords } from './describe.ts';
-import { compileWorkspace } from './evaluate.ts';
+import { withBudget } from '../match/budget.ts';
+import { budgetSpent, compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
 import { buildSpace, requestsFor, type Space } from './space.ts';
 import type { Comparison, Difference, ReasonOptions, RequestSpaceScope, ScopeBound, Verdict, Workspace } from './types.ts';
 
@@ -38,6 +39,11 @@ export function verdictOf(differences: readonly { before: Difference['before']; 
  * apart. Each difference's request reproduces through `simulate` on each version.
  */
 export function compareWorkspaces(before: Workspace, after: Workspace, options: ReasonOptions = {}): Comparison {
+  // One matching budget for the whole run: compiling (which simulates), the partition, every request.
+  return withBudget(() => compareWithin(before, after, options));
+}
+
+function compareWithin(before: Workspace, after: Workspace, options: ReasonOptions): Comparison {
   const opts: ReasonOptions = { ...options, now: options.now ?? new Date() };
   const space = buildSpace([before, after]);
   const a = compileWorkspace(before, opts);
@@ -45,27 +51,33 @@ export function compareWorkspaces(before: Workspace, after: Workspace, options: 
   const differences: Difference[] = [];
   const bounds: ScopeBound[] = [];
   let requests = 0;
-  for (const action of space.actions) {
-    for (const r of space.resourcesByAction[action] ?? []) {
-      const cell = space.resources[r];
-      for (const request of requestsFor(space, action, r, opts, bounds)) {
-        requests++;
-        const x = a.decide(request);
-        const y = b.decide(request);
-        if (x === y) continue;
-        const change = changeOf(x, y);
-        const resourceLabel = resourceWords(cell.arn, cell.matches);
-        const principalLabel = principalWords(space, request.principal);
-        differences.push({
-          request,
-          before: x,
-          after: y,
-          change,
-          summary: differenceSummary(change, request, resourceLabel, principalLabel),
-          group: `${change} ${action} ${cell.label} ${request.principal}`,
-        });
+  const finished = underBudget(() => {
+    for (const action of space.actions) {
+      for (const r of space.resourcesByAction[action] ?? []) {
+        const cell = space.resources[r];
+        for (const request of requestsFor(space, action, r, opts, bounds)) {
+          const x = a.decide(request);
+          const y = b.decide(request);
+          // A refused request is no difference: neither side was evaluated in full.
+          if (budgetSpent()) return false;
+          requests++;
+          if (x === y) continue;
+          const change = changeOf(x, y);
+          const resourceLabel = resourceWords(cell.arn, cell.matches);
+          const principalLabel = principalWords(space, request.principal);
+          differences.push({
+            request,
+            before: x,
+            after: y,
+            change,
+            summary: differenceSummary(change, request, resourceLabel, principalLabel),
+            group: `${change} ${action} ${cell.label} ${request.principal}`,
+          });
+        }
       }
     }
-  }
+    return true;
+  });
+  if (!finished) bounds.push(TOO_COSTLY_BOUND);
   return { verdict: verdictOf(differences), differences, scope: runScope(space, requests, bounds) };
 }

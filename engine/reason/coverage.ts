@@ -4,7 +4,8 @@ import { getAction } from '../catalog/index.ts';
 import type { SimulationResult, StatementRef } from '../evaluate/result.ts';
 import { LineIndex } from '../source/lines.ts';
 import { runScope } from './compare.ts';
-import { compileWorkspace } from './evaluate.ts';
+import { withBudget } from '../match/budget.ts';
+import { budgetSpent, compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
 import { buildSpace, requestsFor } from './space.ts';
 import type { CoverageFinding, CoverageResult, FullMatrix, MatrixAction, MatrixCell, ReasonOptions, ScopeBound, StatementCoverage, StatementLocation, Workspace } from './types.ts';
 
@@ -88,21 +89,36 @@ function tallyAll(workspace: Workspace, space: ReturnType<typeof buildSpace>): M
 
 /** Coverage of a workspace's statements against its tests and against the whole partition. */
 export function coverage(workspace: Workspace, options: ReasonOptions = {}): CoverageResult {
+  // One matching budget for the whole run (see compareWorkspaces).
+  return withBudget(() => coverageWithin(workspace, options));
+}
+
+function coverageWithin(workspace: Workspace, options: ReasonOptions): CoverageResult {
   const opts: ReasonOptions = { ...options, now: options.now ?? new Date() };
   const space = buildSpace([workspace]);
   const set = compileWorkspace(workspace, opts);
   const tallies = tallyAll(workspace, space);
   const bounds: ScopeBound[] = [];
   let requests = 0;
-  for (const action of space.actions)
-    for (const r of space.resourcesByAction[action] ?? [])
-      for (const request of requestsFor(space, action, r, opts, bounds)) {
-        requests++;
-        visit(tallies, set.simulate(request));
-      }
-  // Tests count separately: "decides no test" is about them only.
   const fromTests = tallyAll(workspace, space);
-  for (const t of workspace.tests ?? []) visit(fromTests, set.simulate(t.request), t.name);
+  const finished = underBudget(() => {
+    for (const action of space.actions)
+      for (const r of space.resourcesByAction[action] ?? [])
+        for (const request of requestsFor(space, action, r, opts, bounds)) {
+          const result = set.simulate(request);
+          if (budgetSpent()) return false;
+          requests++;
+          visit(tallies, result);
+        }
+    // Tests count separately: "decides no test" is about them only.
+    for (const t of workspace.tests ?? []) {
+      const result = set.simulate(t.request);
+      if (budgetSpent()) return false;
+      visit(fromTests, result, t.name);
+    }
+    return true;
+  });
+  if (!finished) bounds.push(TOO_COSTLY_BOUND);
 
   const statements: StatementCoverage[] = [];
   const findings: CoverageFinding[] = [];
@@ -135,6 +151,10 @@ export function coverage(workspace: Workspace, options: ReasonOptions = {}): Cov
 
 /** Every ECR and ECS action (and every action named) × resource cells × principal cells, each with its decision and reason. */
 export function fullMatrix(workspace: Workspace, options: ReasonOptions = {}): FullMatrix {
+  return withBudget(() => matrixWithin(workspace, options));
+}
+
+function matrixWithin(workspace: Workspace, options: ReasonOptions): FullMatrix {
   const opts: ReasonOptions = { ...options, now: options.now ?? new Date() };
   const space = buildSpace([workspace]);
   const set = compileWorkspace(workspace, opts);
@@ -144,21 +164,34 @@ export function fullMatrix(workspace: Workspace, options: ReasonOptions = {}): F
   });
   const tests = workspace.tests ?? [];
   const cells: MatrixCell[] = [];
-  space.actions.forEach((action, ai) => {
-    for (const ri of space.resourcesByAction[action] ?? []) {
-      space.principals.forEach((p, pi) => {
-        const request = { principal: p.arn, action, resource: space.resources[ri].arn };
-        const result = set.simulate(request);
-        const deciding = result.decisiveStatements[0];
-        const reason = deciding
-          ? `${deciding.effect} by ${deciding.policy.name} ${deciding.sid ? `\`${deciding.sid}\`` : `statement ${deciding.statementIndex}`}`
-          : (result.steps.find((s) => s.stage === result.decidingStage)?.summary ?? result.message);
-        const cell: MatrixCell = { action: ai, resource: ri, principal: pi, decision: result.decision, reason, stage: result.decidingStage };
-        const conflicting = tests.filter((t) => t.request.action === action && t.request.resource === request.resource && t.request.principal === p.arn && t.expect !== result.decision);
-        if (conflicting.length > 0) cell.conflictingTests = conflicting.map((t) => t.name);
-        cells.push(cell);
-      });
+  let refused = false;
+  const finished = underBudget(() => {
+    for (let ai = 0; ai < space.actions.length; ai++) {
+      const action = space.actions[ai];
+      for (const ri of space.resourcesByAction[action] ?? []) {
+        for (let pi = 0; pi < space.principals.length; pi++) {
+          const p = space.principals[pi];
+          const request = { principal: p.arn, action, resource: space.resources[ri].arn };
+          const result = refused ? undefined : set.simulate(request);
+          if (result === undefined || budgetSpent()) {
+            // Past the matching budget every cell is still there, refused: a matrix has no holes.
+            refused = true;
+            cells.push({ action: ai, resource: ri, principal: pi, decision: 'ImplicitDeny', reason: 'Not evaluated: matching grew too costly.', stage: 'input' });
+            continue;
+          }
+          const deciding = result.decisiveStatements[0];
+          const reason = deciding
+            ? `${deciding.effect} by ${deciding.policy.name} ${deciding.sid ? `\`${deciding.sid}\`` : `statement ${deciding.statementIndex}`}`
+            : (result.steps.find((s) => s.stage === result.decidingStage)?.summary ?? result.message);
+          const cell: MatrixCell = { action: ai, resource: ri, principal: pi, decision: result.decision, reason, stage: result.decidingStage };
+          const conflicting = tests.filter((t) => t.request.action === action && t.request.resource === request.resource && t.request.principal === p.arn && t.expect !== result.decision);
+          if (conflicting.length > 0) cell.conflictingTests = conflicting.map((t) => t.name);
+          cells.push(cell);
+        }
+      }
     }
+    return true;
   });
-  return { actions, resources: space.resources, principals: space.principals, cells, scope: runScope(space, cells.length, []) };
+  const bounds: ScopeBound[] = refused || !finished ? [TOO_COSTLY_BOUND] : [];
+  return { actions, resources: space.resources, principals: space.principals, cells, scope: runScope(space, cells.length, bounds) };
 }

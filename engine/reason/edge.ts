@@ -5,7 +5,7 @@ import { parseOperator } from '../conditions/operators.ts';
 import { parseDate, parseNumeric } from '../conditions/values.ts';
 import type { SimulationRequest } from '../evaluate/result.ts';
 import { parseArn } from '../match/arn.ts';
-import { compileWorkspace } from './evaluate.ts';
+import { budgetSpent, compileWorkspace, underBudget } from './evaluate.ts';
 import { buildSpace, PRINCIPAL_KEYS, swapCase, type StatementFacts } from './space.ts';
 import type { EdgeCase, EdgeKind, ReasonOptions, Workspace } from './types.ts';
 
@@ -41,6 +41,16 @@ function shift(value: string, type: 'Numeric' | 'Date', by: number): string | un
 
 /** Edge-case requests of a workspace, each with its decision and why; no two alike. */
 export function edgeCases(workspace: Workspace, options: ReasonOptions = {}): EdgeCase[] {
+  // One matching budget for every proposal; past it, no more are proposed (see add).
+  let out: EdgeCase[] = [];
+  underBudget(() => {
+    out = edgeCasesWithin(workspace, options);
+    return true;
+  });
+  return out;
+}
+
+function edgeCasesWithin(workspace: Workspace, options: ReasonOptions): EdgeCase[] {
   const opts: ReasonOptions = { ...options, now: options.now ?? new Date() };
   const space = buildSpace([workspace]);
   const set = compileWorkspace(workspace, opts);
@@ -52,6 +62,8 @@ export function edgeCases(workspace: Workspace, options: ReasonOptions = {}): Ed
     if (seen.has(key)) return;
     seen.add(key);
     const decision = set.decide(request);
+    // A refused request is no edge case: its decision was not evaluated.
+    if (budgetSpent()) return;
     out.push({ request, decision, why: `${why}: ${decision}.`, kind, name });
   };
   const request = workspace.request;

@@ -2,7 +2,8 @@
 import type { SimulationInput, SimulationRequest, SimulationResult } from '../evaluate/result.ts';
 import type { CompiledPolicySet } from '../evaluate/simulate.ts';
 import { analyzeWorkspace } from '../workspace/analyze.ts';
-import type { ReasonOptions, Workspace } from './types.ts';
+import { budgetSpent, TooCostly, withBudget } from '../match/budget.ts';
+import type { ReasonOptions, ScopeBound, Workspace } from './types.ts';
 
 /** The workspace's policies compiled once, as the app and `container-iam test` evaluate them. */
 export function compileWorkspace(workspace: Workspace, options: ReasonOptions = {}): CompiledPolicySet {
@@ -36,3 +37,25 @@ export function simulationInput(workspace: Workspace, request: SimulationRequest
   if (options.now !== undefined) input.now = options.now;
   return input;
 }
+
+/** Where a run stopped because matching grew too costly (see match/budget.ts). */
+export const TOO_COSTLY_BOUND: ScopeBound = {
+  dimension: 'requests',
+  what: "Matching the policies' wildcards grew too costly (patterns and values far beyond the sizes AWS accepts), so the remaining requests were not evaluated.",
+};
+
+/**
+ * Runs a reasoning loop under one matching budget for all its requests. The loop checks
+ * `budgetSpent()` after each evaluation and returns false when it stopped there; the result
+ * is false when the run stopped early, so the caller can say so in its scope.
+ */
+export function underBudget(loop: () => boolean): boolean {
+  try {
+    return withBudget(loop);
+  } catch (e) {
+    if (e instanceof TooCostly) return false;
+    throw e;
+  }
+}
+
+export { budgetSpent };

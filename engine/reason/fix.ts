@@ -7,7 +7,7 @@ import { parsePrincipal } from '../evaluate/principal.ts';
 import { LineIndex } from '../source/lines.ts';
 import type { PolicyKind } from '../types.ts';
 import { contextWords, shortArn } from './describe.ts';
-import { compileWorkspace, simulateIn } from './evaluate.ts';
+import { budgetSpent, compileWorkspace, simulateIn, underBudget } from './evaluate.ts';
 import { buildSpace } from './space.ts';
 import type { BlockingStatement, FixResult, ReasonOptions, SuggestedFix, Workspace } from './types.ts';
 
@@ -149,6 +149,8 @@ function passingVariants(workspace: Workspace, request: SimulationRequest, ref: 
   for (const c of candidates) {
     if (out.length >= 5) break;
     const result = set.simulate(c.request);
+    // Past the matching budget nothing more is known: a refused variant passes nothing.
+    if (budgetSpent()) break;
     const stillBlocks = result.decision === 'ExplicitDeny' && result.decisiveStatements.some((s) => s.policy.id === ref.policy.id && s.statementIndex === ref.statementIndex);
     if (!stillBlocks) out.push({ ...c, decision: result.decision });
   }
@@ -157,6 +159,16 @@ function passingVariants(workspace: Workspace, request: SimulationRequest, ref: 
 
 /** Fixes for a denied request; see FixResult. */
 export function suggestFixes(workspace: Workspace, request: SimulationRequest, options: ReasonOptions = {}): FixResult {
+  // One matching budget for every simulation below: a refused one says so in its message.
+  let out: FixResult = { fixes: [], blocking: [], decision: 'ImplicitDeny', note: 'The request was not evaluated: matching grew too costly.' };
+  underBudget(() => {
+    out = fixesWithin(workspace, request, options);
+    return true;
+  });
+  return out;
+}
+
+function fixesWithin(workspace: Workspace, request: SimulationRequest, options: ReasonOptions): FixResult {
   const opts: ReasonOptions = { ...options, now: options.now ?? new Date() };
   const first = simulateIn(workspace, request, opts);
   if (first.decision === 'Allow') return { fixes: [], blocking: [], decision: 'Allow', note: 'The request is allowed already.' };

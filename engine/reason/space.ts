@@ -225,10 +225,12 @@ function ipv4Text(n: number): string {
 }
 
 /** The values of one key that tell apart every condition on it (see docs/partition.md). */
-function keyValues(use: KeyUse): { values: ContextValue[]; exact: boolean } {
+function keyValues(use: KeyUse): { values: ContextValue[]; exact: boolean; cut: boolean } {
   const texts = use.entries.flatMap((e) => values(e.entry.values));
   const out: ContextValue[] = [{ why: 'missing' }];
   let exact = true;
+  // The walk over the values' cells stopped at its limit (states or work).
+  let cut = false;
   const singles: { v: string; why: ContextValue['why'] }[] = [];
   const add = (v: string, why: ContextValue['why']) => {
     if (!singles.some((s) => s.v === v)) singles.push({ v, why });
@@ -288,7 +290,7 @@ function keyValues(use: KeyUse): { values: ContextValue[]; exact: boolean } {
       }
       const named = new Set(texts);
       const search = findCells(patterns, undefined, { preferred, maxStates: 5000 });
-      if (!search.complete) exact = false;
+      if (!search.complete) cut = true;
       for (const c of search.cells) if (c.witness !== '' || c.matches.some(Boolean)) add(c.witness, named.has(c.witness) ? 'named' : c.matches.some(Boolean) ? 'boundary' : 'unnamed');
       for (const t of [...named]) {
         if (t.includes('${')) continue;
@@ -309,7 +311,7 @@ function keyValues(use: KeyUse): { values: ContextValue[]; exact: boolean } {
   } else {
     for (const s of singles) out.push({ value: s.v, why: s.why });
   }
-  return { values: out, exact };
+  return { values: out, exact, cut };
 }
 
 /** The partition's inner view: the public space plus what evaluation needs. */
@@ -524,10 +526,11 @@ export function buildSpace(workspaces: readonly Workspace[]): Space {
     const t = typeOf(use.key, use.entries.map((e) => e.op));
     use.type = t.type;
     use.multi = t.multi;
-    const { values: vs, exact } = keyValues(use);
+    const { values: vs, exact, cut } = keyValues(use);
     if (!vs.some((v) => v.value === VARIABLE_VALUE) && statements.some((st) => st.keys.includes(k) && !(st.statement.condition ?? []).some((c) => c.key.value.toLowerCase() === k))) {
       vs.push({ value: use.multi ? [VARIABLE_VALUE] : VARIABLE_VALUE, why: 'named' });
     }
+    if (cut) bounds.push({ dimension: 'context', what: `\`${use.key}\`: the overlap cells of its values were cut at the walk's limit.` });
     if (!exact) bounds.push({ dimension: 'context', what: `\`${use.key}\`: ${use.multi ? 'sets of values are represented by the empty set, single values and two mixed sets' : 'values with policy variables or IPv6 blocks are represented by named values only'}.` });
     const dim: ContextDimension = { key: use.key, type: t.type, multiValued: t.multi, values: vs };
     context.push(dim);

@@ -1,5 +1,6 @@
 // validatePolicy: parse once, build the shared context, run each concern's
 // checks, return the findings in text order.
+import { outsideBudget } from '../match/budget.ts';
 import { parsePolicy } from '../policy/parse.ts';
 import type { ParsedPolicy, PolicyKind } from '../types.ts';
 import { checkActions, checkActionSyntax } from './actions.ts';
@@ -26,6 +27,10 @@ export function validatePolicy(text: string, kind: PolicyKind, options: Validate
 
 /** `validatePolicy` for a policy already parsed with `parsePolicy`. */
 export function validateParsed(parsed: ParsedPolicy, options: ValidateOptions = {}): Diagnostic[] {
+  return outsideBudget(() => validateWithin(parsed, options));
+}
+
+function validateWithin(parsed: ParsedPolicy, options: ValidateOptions): Diagnostic[] {
   const { ctx, diagnostics } = createContext(parsed, options);
   checkParseProblems(ctx);
   checkCharacters(ctx);
@@ -77,6 +82,10 @@ export function isRefusal(d: Diagnostic): boolean {
  * the checks that can report a refusing code, which read the text alone.
  */
 export function refusalsOf(parsed: ParsedPolicy, options: ValidateOptions = {}): Diagnostic[] {
+  return outsideBudget(() => refusalsWithin(parsed, options));
+}
+
+function refusalsWithin(parsed: ParsedPolicy, options: ValidateOptions): Diagnostic[] {
   const { ctx, diagnostics } = createContext(parsed, options, true);
   checkParseProblems(ctx);
   checkCharacters(ctx);

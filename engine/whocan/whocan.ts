@@ -22,6 +22,7 @@
 //
 // A principal's own `resource` policies (a role's trust policy) take no part: they govern
 // who may assume the role (`sts:AssumeRole` on the role), not requests to a repository.
+import { Meter, TooCostly } from '../match/budget.ts';
 import { decide, type DecisionOutcome } from '../evaluate/decide.ts';
 import {
   conditionsMatch,
@@ -328,6 +329,8 @@ class WhoCanRun implements Run {
 
   private readonly input: WhoCanInput;
   private readonly clock: Clock;
+  /** One matching budget for the whole run, across rows and batches. */
+  private readonly meter = new Meter();
   private readonly scps: SlotPolicy[];
   private readonly rcps: SlotPolicy[];
   /** How many callers use each text, by kind. */
@@ -579,12 +582,22 @@ class WhoCanRun implements Run {
 
   /** Writes caller `p`'s cells (resources × actions) at `offset`. */
   evaluate(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
+    const cells = this.resources.length * this.actions.length;
     try {
-      this.evaluateFast(p, decisions, stages, offset);
-    } catch {
-      // INVARIANT: never reached; if it is, simulate itself answers (and never throws).
-      this.evaluateSlowly(p, decisions, stages, offset);
+      if (!this.meter.spent) {
+        this.meter.run(() => this.evaluateFast(p, decisions, stages, offset));
+        return;
+      }
+    } catch (e) {
+      // INVARIANT: only the budget is reached; if anything else is, simulate itself answers (and never throws).
+      if (!(e instanceof TooCostly)) {
+        this.evaluateSlowly(p, decisions, stages, offset);
+        return;
+      }
     }
+    // Past the run's matching budget: the caller's cells are refused as input, never allowed.
+    decisions.fill(IMPLICIT_DENY, offset, offset + cells);
+    stages.fill(INPUT_STAGE, offset, offset + cells);
   }
 
   private evaluateSlowly(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {

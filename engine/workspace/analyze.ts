@@ -2,6 +2,7 @@
 // show out, from one parse of each policy: the decision and trace for the request,
 // every policy's diagnostics (keyed by the caller's id), every test's result, and
 // whether AWS would accept the policies as written.
+import { Meter } from '../match/budget.ts';
 import type { ActionNames } from '../catalog/index.ts';
 import { compileSources, policySetOf, refusalOf, type CompiledPolicySet, type PolicySource } from '../evaluate/simulate.ts';
 import type { Decision, PolicyRef, Refusal, SimulationRequest, SimulationResult, StageName } from '../evaluate/result.ts';
@@ -217,12 +218,15 @@ function analyzeWith(workspace: WorkspaceInput, options: AnalyzeOptions, workFor
   });
 
   const set: CompiledPolicySet = policySetOf(compileSources(sources, () => refusals), options.now);
-  const result = set.simulate(request);
+  // One budget for the request and every test: a hostile workspace is refused as a whole, not once per test.
+  const meter = new Meter();
+  const result = meter.run(() => set.simulate(request));
   const tests: TestResult[] = (Array.isArray(ws.tests) ? ws.tests : []).map((t, i) => {
-    const actual = set.decide(t.request);
-    const pass = testPasses(t.expect, actual);
+    const actual = meter.run(() => set.decide(t.request));
+    // A test the budget could not answer fails: its simulate below says why.
+    const pass = !meter.spent && testPasses(t.expect, actual);
     // The full trace only where someone will read why.
-    const explained = pass ? undefined : set.simulate(t.request);
+    const explained = pass ? undefined : meter.run(() => set.simulate(t.request));
     return {
       id: typeof t.id === 'string' && t.id !== '' ? t.id : String(i),
       name: t.name,
