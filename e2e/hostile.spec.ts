@@ -95,6 +95,29 @@ test('a quadratic `?` pattern against a 40 KB value opens without freezing the p
   await expect(app.id('action')).toHaveValue('ecr:TagResource');
 });
 
+test('a `?` near-miss against a 1 MB value is refused as too costly without freezing the page; the long value is shown in short until edited', async ({ app }) => {
+  // 2.4 s of matching before the budget; the 1 MB value in two inputs laid out for 150-300 ms each.
+  const value = ('a'.repeat(4_999) + 'b').repeat(200);
+  const nearMiss: Workspace = {
+    policies: [{ kind: 'identity', name: 'near miss', text: policy({ Effect: 'Allow', Action: 'ecr:PutImage', Resource: '*', Condition: { StringLike: { 'aws:PrincipalTag/team': `*${'a??'.repeat(13_333)}q*` } } }) }],
+    request: { ...REQUEST, context: { 'aws:PrincipalTag/team': value } },
+  };
+  await ownWorkOpen(app);
+  await openLink(app, encodeShareFragment(nearMiss));
+  await app.id('share-open').click({ timeout: 20_000 });
+  await expect(app.decision).toHaveAttribute('data-analyzing', 'false', { timeout: 30_000 });
+  await app.expectDecision('ImplicitDeny');
+  await expect(app.id('explanation')).toContainText('too long');
+  expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+  const tag = app.id('principal-tags');
+  await expect(tag.getByTestId('long-value')).toContainText('1,000,000 characters');
+  await tag.getByTestId('long-value').click();
+  await expect(app.id('principal-tag-value')).toBeFocused();
+  expect(await app.id('principal-tag-value').inputValue()).toHaveLength(1_000_000);
+  await app.id('restore-previous').click();
+  await expect(app.id('action')).toHaveValue('ecr:TagResource');
+});
+
 /** The issue's repro of quadratic reading: one statement with 65,000 condition keys, 834 KB on one line, a 180 KB link. */
 function manyKeys(): Workspace {
   const keys: Record<string, string> = {};

@@ -69,8 +69,13 @@ function Panels() {
   const section = useRef<HTMLElement>(null);
   const views = VIEWS.map((v) => v.view);
   const roving = useRovingTabs(views, view, (v) => actions.setView(v));
-  // A new view starts at its top, not where the previous one was scrolled to.
+  // A new view starts at its top, not where the previous one was scrolled to. Not on the
+  // first render: nothing is scrolled yet, and measuring then forced the page's first
+  // layout inside the task that renders it.
+  const shownView = useRef(view);
   useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
     const el = section.current;
     const scroller = el?.closest('.area-side, .area-right');
     if (el && scroller && scroller.scrollTop > el.offsetTop) scroller.scrollTop = el.offsetTop;

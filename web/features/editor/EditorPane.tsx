@@ -7,10 +7,12 @@ import { levelPhrase, organizationLevels } from '../../lib/levels';
 import { useActions, useApp } from '../../store';
 import { SessionPolicyWarning } from '../request/warnings';
 import { ExplainToggle } from '../reason/ExplainToggle';
+import { loadMonaco } from '../../monaco/load';
 import { editorBridge } from './bridge';
 import { KindOptions, PolicyTabs } from './PolicyTabs';
 
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
+// Monaco's modules evaluate in steps (monaco/load.ts), then the editor.
+const MonacoEditor = lazy(() => loadMonaco().then(() => import('./MonacoEditor')));
 
 function ActiveText() {
   return useApp((s) => s.policies.find((p) => p.id === s.activeId)?.text ?? '');

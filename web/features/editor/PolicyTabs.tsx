@@ -1,7 +1,7 @@
 // The workspace's policies as tabs: switch, add, rename, reorder, remove. The strip
 // scrolls sideways (the active tab is always scrolled into it), a list beside it names
 // every tab, and the add control sits after the strip, never over a tab.
-import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { POLICY_KIND_LIST, type PolicyKind } from '../../../engine';
 import { levelPhrase, organizationLevels } from '../../lib/levels';
@@ -125,9 +125,12 @@ export function PolicyTabs() {
     return false;
   });
 
-  // The active tab is always in view in the strip, however it became active.
-  useLayoutEffect(() => {
-    scrollIntoStrip(strip.current, strip.current?.querySelector<HTMLElement>(`[data-policy-id="${activeId}"]`));
+  // The active tab is always in view in the strip, however it became active. Measured in
+  // the next frame's rAF, before it paints: in a layout effect the measuring forced the
+  // whole page's first layout inside the first render's task (70 ms of a 250 ms task).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => scrollIntoStrip(strip.current, strip.current?.querySelector<HTMLElement>(`[data-policy-id="${activeId}"]`)));
+    return () => cancelAnimationFrame(frame);
   }, [activeId, policies.length]);
 
   const onDrop = (e: DragEvent, targetIndex: number) => {

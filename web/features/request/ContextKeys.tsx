@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { getConditionKey, suggestedConditionKeys } from '../../engine-extras';
 import { formatValues, parseValues } from '../../lib/arn';
 import { DraftInput } from '../../lib/DraftInput';
-import { ShowMore, useLimit } from '../../lib/Limited';
+import { LongValue, ShowMore, useLimit } from '../../lib/Limited';
 import { useActions, useApp } from '../../store';
 import { inputBase, inputClass, smallButton } from './fields';
 
@@ -107,13 +107,20 @@ export function ContextKeys() {
                         {r.value}
                       </code>
                     ) : (
-                      <DraftInput
-                        className={inputClass}
-                        aria-label={`Value of ${r.key}`}
-                        data-testid="context-value"
+                      <LongValue
                         value={r.value}
-                        placeholder={r.status === 'missing' ? 'not in the request' : ''}
-                        onCommit={(text) => actions.setContextValue(r.key, text.trim() === '' && r.status !== 'request' ? undefined : parseValues(text))}
+                        label={`the value of ${r.key}`}
+                        editor={(asked) => (
+                          <DraftInput
+                            className={inputClass}
+                            aria-label={`Value of ${r.key}`}
+                            data-testid="context-value"
+                            value={r.value}
+                            autoFocus={asked}
+                            placeholder={r.status === 'missing' ? 'not in the request' : ''}
+                            onCommit={(text) => actions.setContextValue(r.key, text.trim() === '' && r.status !== 'request' ? undefined : parseValues(text))}
+                          />
+                        )}
                       />
                     )}
                   </td>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from '../../store';
+import { LongValue } from '../../lib/Limited';
 import { inputBase, smallButton } from './fields';
 
 interface Props {
@@ -51,7 +52,20 @@ export function TagsEditor({ prefix, label, testId }: Props) {
               }}
             />
             <span aria-hidden>=</span>
-            <input className={`${inputBase} flex-1`} aria-label={`${label}: value of ${tag}`} data-testid={`${testId}-value`} value={value} onChange={(e) => actions.setContextValue(key, e.currentTarget.value)} />
+            <LongValue
+              value={value}
+              label={`${label}: value of ${tag}`}
+              editor={(asked) => (
+                <input
+                  className={`${inputBase} flex-1`}
+                  aria-label={`${label}: value of ${tag}`}
+                  data-testid={`${testId}-value`}
+                  value={value}
+                  autoFocus={asked}
+                  onChange={(e) => actions.setContextValue(key, e.currentTarget.value)}
+                />
+              )}
+            />
             <button type="button" className={smallButton} aria-label={`Remove tag ${tag}`} data-testid={`${testId}-remove`} onClick={() => actions.setContextValue(key, undefined)}>
               ✕
             </button>

@@ -6,6 +6,7 @@ import type { ConditionTrace, ElementTrace, PolicyTrace, StatementTrace } from '
 import { statementLabel } from './Reason';
 import { Inline } from '../../lib/Inline';
 import { ShowMore, useLimited } from '../../lib/Limited';
+import { clipped } from '../../lib/text';
 import { useActions, useApp } from '../../store';
 import { statementKey } from '../../store/evaluate';
 
@@ -45,11 +46,11 @@ function ConditionRow({ c }: { c: ConditionTrace }) {
           <code className="font-semibold">{c.operator}</code> <code>{c.key}</code>
         </div>
         <div className="break-all text-(--muted)">
-          policy <code className="text-(--fg)">{c.policyValues.join(', ') || '(none)'}</code> · request{' '}
-          {c.requestValues === null ? <em>absent</em> : <code className="text-(--fg)">{c.requestValues.join(', ') || '(empty)'}</code>}
+          policy <code className="text-(--fg)">{clipped(c.policyValues.join(', ')) || '(none)'}</code> · request{' '}
+          {c.requestValues === null ? <em>absent</em> : <code className="text-(--fg)">{clipped(c.requestValues.join(', ')) || '(empty)'}</code>}
         </div>
         <div className="break-words text-(--muted)">
-          <Inline text={c.reason} />
+          <Inline text={clipped(c.reason)} />
         </div>
       </div>
     </li>
