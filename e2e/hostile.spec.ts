@@ -184,7 +184,13 @@ test('a 580 KB template is read in the worker without freezing the page, and its
   await expect(app.id('import-result')).toHaveAttribute('data-pending', 'false');
   await expect(app.id('import-plan-policy')).toHaveCount(60);
   await expect(app.id('import-plan')).toContainText('Show 240 more');
+  // Folded, not laid out in the text area (200-600 ms of layout), until asked for.
+  await expect(app.id('import-text-long')).toContainText(`${text.length.toLocaleString('en-US')} characters`);
+  await expect(app.id('import-text')).toBeHidden();
   expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
+  await app.id('import-text-show').click();
+  await expect(app.id('import-text')).toBeVisible();
+  expect(await app.id('import-text').inputValue()).toHaveLength(text.length);
   await app.id('import-replace').click();
   await expect(app.id('policy-tab-list')).toContainText('1500');
   await expect(app.id('policy-tab')).toHaveCount(100);

@@ -3,9 +3,7 @@
 // them: one column on a phone, two from 1024px, three from 1280px.
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { BatchPanel } from './features/batch/BatchPanel';
 import { EditorPane } from './features/editor/EditorPane';
-import { Gallery } from './features/gallery/Gallery';
 import { Header } from './features/Header';
 import { NoticeToast } from './features/notices/Notices';
 import { ProblemsPanel } from './features/problems/ProblemsPanel';
@@ -22,7 +20,10 @@ import { useRovingTabs } from './lib/tabs';
 import { useActions, useApp } from './store';
 import type { View } from './store/types';
 
+// Views that are not on screen when the page opens load when first shown.
 const ReasonView = lazy(() => import('./features/reason/ReasonView'));
+const BatchPanel = lazy(() => import('./features/batch/BatchPanel').then((m) => ({ default: m.BatchPanel })));
+const Gallery = lazy(() => import('./features/gallery/Gallery').then((m) => ({ default: m.Gallery })));
 
 export const VIEWS: { view: View; label: string; key: string }[] = [
   { view: 'explain', label: 'Trace', key: 'Alt+1' },
@@ -103,16 +104,14 @@ function Panels() {
         ))}
       </div>
       <div role="tabpanel" id="view-panel" aria-labelledby={`view-tab-${view}`}>
-        {view === 'explain' && <Explanation />}
-        {view === 'batch' && <BatchPanel />}
-        {view === 'tests' && <TestsPanel />}
-        {view === 'examples' && <Gallery />}
-        {view === 'problems' && <ProblemsPanel />}
-        {view === 'reason' && (
-          <Suspense fallback={<p className="p-3 text-sm text-(--muted)">Loading…</p>}>
-            <ReasonView />
-          </Suspense>
-        )}
+        <Suspense fallback={<p className="p-3 text-sm text-(--muted)">Loading…</p>}>
+          {view === 'explain' && <Explanation />}
+          {view === 'batch' && <BatchPanel />}
+          {view === 'tests' && <TestsPanel />}
+          {view === 'examples' && <Gallery />}
+          {view === 'problems' && <ProblemsPanel />}
+          {view === 'reason' && <ReasonView />}
+        </Suspense>
       </div>
     </section>
   );

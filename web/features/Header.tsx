@@ -4,7 +4,7 @@ import { dataVersionLabel } from '../engine-extras';
 import { DEFAULT_WORKSPACE } from '../default-workspace';
 import { useActions, useApp } from '../store';
 import type { ThemePref } from '../store/types';
-import { AwsCliButton } from './aws-out/AwsCommands';
+import { AwsCliButton } from './aws-out/AwsCliButton';
 import { Help } from './help/Help';
 import { HistoryButton } from './history/History';
 import { NoticeLog } from './notices/Notices';

@@ -1,11 +1,10 @@
 // "AWS out": the AWS CLI commands that check this workspace against AWS itself, as the
 // engine builds them, with what AWS's tools cannot check. Read-only, copyable.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { simulateCustomPolicyCommand, validatePolicyCommand, type CommandResult } from '../../../engine';
 import { Inline } from '../../lib/Inline';
 import { useApp } from '../../store';
-import { Modal } from '../import/Modal';
 import { CopyBox } from './CopyBox';
 
 function Notes({ notes, testId }: { notes: string[]; testId: string }) {
@@ -28,7 +27,7 @@ function Notes({ notes, testId }: { notes: string[]; testId: string }) {
 }
 
 /** Both commands for the workspace as it is now. */
-export function AwsCommands() {
+export default function AwsCommands() {
   const { policies, request, activeId } = useApp(useShallow((s) => ({ policies: s.policies, request: s.request, activeId: s.activeId })));
   const { simulate, validate, activeName } = useMemo(() => {
     const taking = policies.filter((p) => p.enabled !== false).map((p) => ({ kind: p.kind, name: p.name, text: p.text }));
@@ -61,24 +60,3 @@ export function AwsCommands() {
 }
 
 /** The header's "AWS CLI" button and its dialog. */
-export function AwsCliButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        data-testid="aws-cli-button"
-        className="rounded border border-(--border) px-2 py-1 text-sm hover:bg-(--hover)"
-        title="The aws iam simulate-custom-policy and aws accessanalyzer validate-policy commands for this workspace"
-        onClick={() => setOpen(true)}
-      >
-        AWS CLI
-      </button>
-      {open && (
-        <Modal title="Check with the AWS CLI" titleId="aws-cli-title" testId="aws-cli-dialog" onClose={() => setOpen(false)} width="min(60rem, 96vw)">
-          <AwsCommands />
-        </Modal>
-      )}
-    </>
-  );
-}

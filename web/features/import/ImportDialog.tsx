@@ -11,7 +11,7 @@ import { kindLabel } from '../../store/slices';
 import { toWorkspace } from '../../store/workspace';
 import { KIND_SHORT } from '../editor/PolicyTabs';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, type InputAnalysis } from './analyze';
-import { useInputAnalysis } from './useInputAnalysis';
+import { OFF_THREAD_IMPORT_CHARS, useInputAnalysis } from './useInputAnalysis';
 import { DeniedFooter, DeniedPanel, EncodedPanel, useDenied } from './DeniedPanel';
 import { Modal } from './Modal';
 import { closeImport, keepImportText, useImportDialog } from './open';
@@ -70,6 +70,9 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
   const [from, setFrom] = useState(origin);
   const [options, setOptions] = useState<ImportOptions>({});
   const [fileError, setFileError] = useState<string | null>(null);
+  /** The long text the person asked to see in the text area (see import-text-long). */
+  const [shownLong, setShownLong] = useState<string | null>(null);
+  const folded = text.length > OFF_THREAD_IMPORT_CHARS && shownLong !== text;
   const area = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const hintId = useId();
@@ -111,6 +114,18 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
               ? 'An AccessDenied message from the CLI, an SDK, Docker or ECS, an encoded authorization message, or the output of aws sts decode-authorization-message.'
               : 'CLI output, a CloudFormation template, terraform show -json, a policy, or an AccessDenied message. It is read in this page; nothing is sent anywhere.'}
           </p>
+          {/* A long text is read in the worker and shown folded: laid out in the text area it held
+              the page for 200-600 ms. Hidden, not removed: removing the focused text area forced
+              that layout anyway. */}
+          {folded && (
+            <div data-testid="import-text-long" className="flex min-h-[14rem] w-full flex-1 flex-col items-start gap-2 rounded border border-(--border) bg-(--panel) p-2 font-mono text-xs leading-5">
+              <code className="w-full truncate text-(--muted)">{text.slice(0, 200)}</code>
+              <span>{text.length.toLocaleString('en-US')} characters, read in the background.</span>
+              <button type="button" className={buttonClass} data-testid="import-text-show" onClick={() => setShownLong(text)}>
+                Show the text
+              </button>
+            </div>
+          )}
           <textarea
             ref={area}
             id="import-text"
@@ -122,7 +137,7 @@ function ImportDialogBody({ initial, intent, origin }: { initial: string; intent
             // One-line messages wrap; JSON and YAML keep their shape.
             wrap={text.includes('\n') ? 'off' : 'soft'}
             placeholder={intent === 'denied' ? 'An error occurred (AccessDeniedException) when calling the PutImage operation: User: arn:aws:sts::…' : '{\n  "registryId": "111111111111",\n  "repositoryName": "prod/api",\n  "policyText": "{…}"\n}'}
-            className="min-h-[14rem] w-full flex-1 resize-none rounded border border-(--border) bg-(--panel) p-2 font-mono text-xs leading-5"
+            className={`min-h-[14rem] w-full flex-1 resize-none rounded border border-(--border) bg-(--panel) p-2 font-mono text-xs leading-5 ${folded ? 'hidden' : ''}`}
           />
           <div className="flex flex-wrap items-center gap-2 text-xs">
             <button type="button" className={buttonClass} data-testid="import-file-button" onClick={() => file.current?.click()}>
