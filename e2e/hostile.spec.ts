@@ -40,6 +40,14 @@ async function openLink(app: App, fragment: string): Promise<void> {
   await app.page.evaluate((f) => (window.location.hash = f), fragment);
 }
 
+/** Own work open, then a link too large to evaluate on the page: opened, and evaluated in the worker. */
+async function openReadInWorker(app: App, ws: Workspace): Promise<void> {
+  await ownWorkOpen(app);
+  await openLink(app, encodeShareFragment(ws));
+  await app.id('share-open').click({ timeout: 20_000 });
+  await expect(app.decision).toHaveAttribute('data-analyzing', 'false', { timeout: 30_000 });
+}
+
 /** The longest main-thread task since ownWorkOpen, after the page answered a round trip. */
 async function longestTask(app: App): Promise<number> {
   await app.page.waitForTimeout(1500);
@@ -102,10 +110,7 @@ test('a `?` near-miss against a 1 MB value is refused as too costly without free
     policies: [{ kind: 'identity', name: 'near miss', text: policy({ Effect: 'Allow', Action: 'ecr:PutImage', Resource: '*', Condition: { StringLike: { 'aws:PrincipalTag/team': `*${'a??'.repeat(13_333)}q*` } } }) }],
     request: { ...REQUEST, context: { 'aws:PrincipalTag/team': value } },
   };
-  await ownWorkOpen(app);
-  await openLink(app, encodeShareFragment(nearMiss));
-  await app.id('share-open').click({ timeout: 20_000 });
-  await expect(app.decision).toHaveAttribute('data-analyzing', 'false', { timeout: 30_000 });
+  await openReadInWorker(app, nearMiss);
   await app.expectDecision('ImplicitDeny');
   await expect(app.id('explanation')).toContainText('too long');
   expect(await longestTask(app)).toBeLessThan(BLOCK_MS);
@@ -137,11 +142,8 @@ const HEAVY_BLOCK_MS = 400;
 test('a policy with 65,000 condition keys opens and decides without freezing the page; its trace is shown in part; the work is kept', async ({ app }) => {
   const ws = manyKeys();
   expect(ws.policies[0].text.length).toBeGreaterThan(800_000);
-  await ownWorkOpen(app);
-  await openLink(app, encodeShareFragment(ws));
-  await app.id('share-open').click({ timeout: 20_000 });
-  // Read in the worker; then decided (refused: far over the size quota; implicitly denied otherwise).
-  await expect(app.decision).toHaveAttribute('data-analyzing', 'false', { timeout: 30_000 });
+  await openReadInWorker(app, ws);
+  // Decided in the worker: refused (far over the size quota), implicitly denied otherwise.
   await app.expectDecision('ImplicitDeny');
   await expect(app.id('decision-title')).toContainText('AWS would refuse');
   await expect(app.id('missing-keys')).toContainText('65,000');

@@ -650,41 +650,31 @@ function safely(run: () => SimulationResult): SimulationResult {
   try {
     return withBudget(run);
   } catch (e) {
-    if (e instanceof TooCostly) return tooCostly(e.message);
+    if (e instanceof TooCostly) return unevaluated('too-costly', e.message, `The request was not evaluated: ${e.message}`, 'The request was not evaluated: it is too costly to match.');
     // INVARIANT: simulate never throws; reaching this is a bug, reported as an error in the result.
     const message = `The simulator failed on this input: ${e instanceof Error ? e.message : String(e)}`;
-    return {
-      accepted: false,
-      refusals: [],
-      decision: 'ImplicitDeny',
-      decisiveStatements: [],
-      decidingStage: 'input',
-      message,
-      steps: [],
-      policies: [],
-      missingContextKeys: [],
-      context: [],
-      crossAccount: false,
-      errors: [{ code: 'internal-error', severity: 'error', message, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
-    };
+    return unevaluated('internal-error', message, message);
   }
 }
 
-/** A request whose matching ran past the work budget: refused as input, like an incomplete request. */
-function tooCostly(message: string): SimulationResult {
+/**
+ * A result for a request that was not evaluated, with the one error that says why: a request
+ * whose matching ran past the work budget (refused as input, like an incomplete request), or a bug.
+ */
+function unevaluated(code: string, error: string, message: string, summary?: string): SimulationResult {
   return {
     accepted: false,
     refusals: [],
     decision: 'ImplicitDeny',
     decisiveStatements: [],
     decidingStage: 'input',
-    message: `The request was not evaluated: ${message}`,
-    steps: [{ stage: 'input', outcome: 'no-allow', summary: 'The request was not evaluated: it is too costly to match.', statements: [] }],
+    message,
+    steps: summary === undefined ? [] : [{ stage: 'input', outcome: 'no-allow', summary, statements: [] }],
     policies: [],
     missingContextKeys: [],
     context: [],
     crossAccount: false,
-    errors: [{ code: 'too-costly', severity: 'error', message, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
+    errors: [{ code, severity: 'error', message: error, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }],
   };
 }
 
