@@ -4,6 +4,8 @@ test('every example opens with its cases as passing policy tests', async ({ app 
   await app.open();
   await app.view('examples');
   const items = app.id('gallery-item');
+  // The view loads when first shown.
+  await expect(items.first()).toBeVisible();
   const count = await items.count();
   expect(count).toBeGreaterThan(0);
   // One test walks every example and every case: its time grows with the gallery.
