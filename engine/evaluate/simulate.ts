@@ -642,15 +642,23 @@ class PolicySet implements CompiledPolicySet {
   }
 
   simulate(request: SimulationRequest): SimulationResult {
-    return safely(() => fullResult(this.set, request, this.clock ?? new Clock()));
+    return safely(
+      () => fullResult(this.set, request, this.clock ?? new Clock()),
+      () => this.set,
+    );
   }
 }
 
-function safely(run: () => SimulationResult): SimulationResult {
+/** Runs `run`, answering instead of throwing; `set` gives the policies a refused result still lists. */
+function safely(run: () => SimulationResult, set: () => CompiledInput | undefined): SimulationResult {
   try {
     return withBudget(run);
   } catch (e) {
-    if (e instanceof TooCostly) return unevaluated('too-costly', e.message, `The request was not evaluated: ${e.message}`, 'The request was not evaluated: it is too costly to match.');
+    if (e instanceof TooCostly) {
+      const result = unevaluated('too-costly', e.message, `The request was not evaluated: ${e.message}`, 'The request was not evaluated: it is too costly to match.');
+      result.policies = set()?.all.map((p) => ({ ref: p.ref, parsed: !!p.parsed.policy, statements: [] })) ?? [];
+      return result;
+    }
     // INVARIANT: simulate never throws; reaching this is a bug, reported as an error in the result.
     const message = `The simulator failed on this input: ${e instanceof Error ? e.message : String(e)}`;
     return unevaluated('internal-error', message, message);
@@ -680,9 +688,13 @@ function unevaluated(code: string, error: string, message: string, summary?: str
 
 /** Evaluates one request against its policies, the way AWS would, with the full trace. Never throws. */
 export function simulate(input: SimulationInput): SimulationResult {
-  return safely(() => {
-    const i = (typeof input === 'object' && input !== null ? input : {}) as SimulationInput;
-    const set = compileInput(i);
-    return fullResult(set, i.request, new Clock(i.now === undefined ? undefined : parseNow(i.now)));
-  });
+  let set: CompiledInput | undefined;
+  return safely(
+    () => {
+      const i = (typeof input === 'object' && input !== null ? input : {}) as SimulationInput;
+      set = compileInput(i);
+      return fullResult(set, i.request, new Clock(i.now === undefined ? undefined : parseNow(i.now)));
+    },
+    () => set,
+  );
 }

@@ -23,6 +23,8 @@ describe('the matching budget', () => {
     expect(result.decidingStage).toBe('input');
     expect(result.errors.map((e) => e.code)).toEqual(['too-costly']);
     expect(result.message).toContain('too long');
+    // The policies are still listed, with nothing evaluated in them.
+    expect(result.policies.map((p) => [p.ref.kind, p.statements.length])).toEqual([['identity', 0]]);
   }, LIMIT_MS);
 
   it('never turns a Deny it cannot afford to match into an Allow', () => {

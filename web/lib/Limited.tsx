@@ -47,12 +47,12 @@ export function LongValue({ value, label, editor }: { value: string; label: stri
     <button
       type="button"
       data-testid="long-value"
-      className="flex min-w-0 flex-1 items-center gap-1 rounded border border-(--border) px-2 py-1 text-left text-xs"
+      className="flex min-w-0 flex-1 flex-col items-start rounded border border-(--border) px-2 py-1 text-left text-xs"
       aria-label={`Edit ${label}: ${value.length.toLocaleString('en-US')} characters`}
       onClick={() => setAsked(true)}
     >
-      <code className="min-w-0 truncate">{value.slice(0, 80)}</code>
-      <span className="flex-none text-(--muted)">… {value.length.toLocaleString('en-US')} characters · Edit</span>
+      <code className="w-full truncate">{value.slice(0, 80)}</code>
+      <span className="text-(--muted)">{value.length.toLocaleString('en-US')} characters · Edit</span>
     </button>
   );
 }
