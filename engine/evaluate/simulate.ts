@@ -601,12 +601,12 @@ class PolicySet implements CompiledPolicySet {
       return withBudget(() => this.grid(request, actions, resources));
     } catch {
       // The grid shares one budget: past it, no cell is answered with confidence, so none is allowed.
-      return new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
+      return blankGrid(actions, resources);
     }
   }
 
   private grid(request: GridRequest, actions: readonly string[], resources: readonly string[]): Decision[] {
-    const cells: Decision[] = new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
+    const cells = blankGrid(actions, resources);
     if (cells.length === 0) return cells;
     const r = fieldsOf(request);
     // What prepare() refuses for the whole grid (a caller or context it cannot read) leaves every cell ImplicitDeny, as decide() does.
@@ -647,6 +647,11 @@ class PolicySet implements CompiledPolicySet {
       () => this.set,
     );
   }
+}
+
+/** A grid's cells before any is decided: every one ImplicitDeny (none, for lists that are not arrays). */
+function blankGrid(actions: readonly string[], resources: readonly string[]): Decision[] {
+  return new Array<Decision>(Array.isArray(actions) && Array.isArray(resources) ? actions.length * resources.length : 0).fill('ImplicitDeny');
 }
 
 /** Runs `run`, answering instead of throwing; `set` gives the policies a refused result still lists. */

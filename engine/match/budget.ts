@@ -4,7 +4,7 @@
 // charges what it scans; an evaluation that would go past the budget stops and is
 // refused as too costly, instead of freezing the page for seconds or minutes.
 //
-// The budget is about 100 ms of matching on a slow machine, and several hundred times
+// The budget is 0.15-0.3 s of matching on the 2-core development machine, and several hundred times
 // what the largest policy AWS stores (10,240 characters) can cost against the longest
 // request value AWS sends: AWS never evaluates a request that reaches it.
 

@@ -317,11 +317,8 @@ export function compileTokens(tokens: readonly number[], excl = -1): (text: stri
     }
   }
   if (chunks.length === 1) {
+    // No star, so a `?` (wildcard-free tokens were matched by equality above).
     const only = chunks[0];
-    if (only.wild === undefined) {
-      const text = only.text;
-      return (s) => s === text;
-    }
     return (s) => s.length === only.length && chunkAt(only, s, 0, excl);
   }
   const first = chunks[0];

@@ -1,8 +1,8 @@
 // compareWorkspaces: every request of the union partition of two versions, evaluated
 // against both; the cells whose decisions differ, and what that makes the change.
 import { shortArn, changeOf, DECISION_RANK, differenceSummary, resourceWords } from './describe.ts';
-import { withBudget } from '../match/budget.ts';
-import { budgetSpent, compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
+import { budgetSpent, withBudget } from '../match/budget.ts';
+import { compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
 import { buildSpace, requestsFor, type Space } from './space.ts';
 import type { Comparison, Difference, ReasonOptions, RequestSpaceScope, ScopeBound, Verdict, Workspace } from './types.ts';
 

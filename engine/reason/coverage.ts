@@ -4,8 +4,8 @@ import { getAction } from '../catalog/index.ts';
 import type { SimulationResult, StatementRef } from '../evaluate/result.ts';
 import { LineIndex } from '../source/lines.ts';
 import { runScope } from './compare.ts';
-import { withBudget } from '../match/budget.ts';
-import { budgetSpent, compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
+import { budgetSpent, withBudget } from '../match/budget.ts';
+import { compileWorkspace, TOO_COSTLY_BOUND, underBudget } from './evaluate.ts';
 import { buildSpace, requestsFor } from './space.ts';
 import type { CoverageFinding, CoverageResult, FullMatrix, MatrixAction, MatrixCell, ReasonOptions, ScopeBound, StatementCoverage, StatementLocation, Workspace } from './types.ts';
 

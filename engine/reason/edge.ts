@@ -5,7 +5,8 @@ import { parseOperator } from '../conditions/operators.ts';
 import { parseDate, parseNumeric } from '../conditions/values.ts';
 import type { SimulationRequest } from '../evaluate/result.ts';
 import { parseArn } from '../match/arn.ts';
-import { budgetSpent, compileWorkspace, underBudget } from './evaluate.ts';
+import { budgetSpent } from '../match/budget.ts';
+import { compileWorkspace, withinBudget } from './evaluate.ts';
 import { buildSpace, PRINCIPAL_KEYS, swapCase, type StatementFacts } from './space.ts';
 import type { EdgeCase, EdgeKind, ReasonOptions, Workspace } from './types.ts';
 
@@ -42,12 +43,10 @@ function shift(value: string, type: 'Numeric' | 'Date', by: number): string | un
 /** Edge-case requests of a workspace, each with its decision and why; no two alike. */
 export function edgeCases(workspace: Workspace, options: ReasonOptions = {}): EdgeCase[] {
   // One matching budget for every proposal; past it, no more are proposed (see add).
-  let out: EdgeCase[] = [];
-  underBudget(() => {
-    out = edgeCasesWithin(workspace, options);
-    return true;
-  });
-  return out;
+  return withinBudget(
+    () => edgeCasesWithin(workspace, options),
+    () => [],
+  );
 }
 
 function edgeCasesWithin(workspace: Workspace, options: ReasonOptions): EdgeCase[] {

@@ -2,7 +2,7 @@
 import type { SimulationInput, SimulationRequest, SimulationResult } from '../evaluate/result.ts';
 import type { CompiledPolicySet } from '../evaluate/simulate.ts';
 import { analyzeWorkspace } from '../workspace/analyze.ts';
-import { budgetSpent, TooCostly, withBudget } from '../match/budget.ts';
+import { TooCostly, withBudget } from '../match/budget.ts';
 import type { ReasonOptions, ScopeBound, Workspace } from './types.ts';
 
 /** The workspace's policies compiled once, as the app and `container-iam test` evaluate them. */
@@ -45,17 +45,23 @@ export const TOO_COSTLY_BOUND: ScopeBound = {
 };
 
 /**
- * Runs a reasoning loop under one matching budget for all its requests. The loop checks
- * `budgetSpent()` after each evaluation and returns false when it stopped there; the result
- * is false when the run stopped early, so the caller can say so in its scope.
+ * Runs `run` under one matching budget (nested in a running one, on that one); `refused`
+ * answers when the budget stops it where nothing checks `budgetSpent()`.
  */
-export function underBudget(loop: () => boolean): boolean {
+export function withinBudget<T>(run: () => T, refused: () => T): T {
   try {
-    return withBudget(loop);
+    return withBudget(run);
   } catch (e) {
-    if (e instanceof TooCostly) return false;
+    if (e instanceof TooCostly) return refused();
     throw e;
   }
 }
 
-export { budgetSpent };
+/**
+ * A reasoning loop under the run's budget. The loop checks `budgetSpent()` after each
+ * evaluation and returns false when it stopped there; false also when the budget stopped
+ * it elsewhere, so the caller can say so in its scope.
+ */
+export function underBudget(loop: () => boolean): boolean {
+  return withinBudget(loop, () => false);
+}

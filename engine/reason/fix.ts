@@ -7,7 +7,8 @@ import { parsePrincipal } from '../evaluate/principal.ts';
 import { LineIndex } from '../source/lines.ts';
 import type { PolicyKind } from '../types.ts';
 import { contextWords, shortArn } from './describe.ts';
-import { budgetSpent, compileWorkspace, simulateIn, underBudget } from './evaluate.ts';
+import { budgetSpent } from '../match/budget.ts';
+import { compileWorkspace, simulateIn, withinBudget } from './evaluate.ts';
 import { buildSpace } from './space.ts';
 import type { BlockingStatement, FixResult, ReasonOptions, SuggestedFix, Workspace } from './types.ts';
 
@@ -160,12 +161,10 @@ function passingVariants(workspace: Workspace, request: SimulationRequest, ref: 
 /** Fixes for a denied request; see FixResult. */
 export function suggestFixes(workspace: Workspace, request: SimulationRequest, options: ReasonOptions = {}): FixResult {
   // One matching budget for every simulation below: a refused one says so in its message.
-  let out: FixResult = { fixes: [], blocking: [], decision: 'ImplicitDeny', note: 'The request was not evaluated: matching grew too costly.' };
-  underBudget(() => {
-    out = fixesWithin(workspace, request, options);
-    return true;
-  });
-  return out;
+  return withinBudget(
+    () => fixesWithin(workspace, request, options),
+    () => ({ fixes: [], blocking: [], decision: 'ImplicitDeny', note: 'The request was not evaluated: matching grew too costly.' }),
+  );
 }
 
 function fixesWithin(workspace: Workspace, request: SimulationRequest, options: ReasonOptions): FixResult {

@@ -582,20 +582,14 @@ class WhoCanRun implements Run {
 
   /** Writes caller `p`'s cells (resources × actions) at `offset`. */
   evaluate(p: number, decisions: Uint8Array, stages: Uint8Array, offset: number): void {
-    const cells = this.resources.length * this.actions.length;
     try {
-      if (!this.meter.spent) {
-        this.meter.run(() => this.evaluateFast(p, decisions, stages, offset));
-        return;
-      }
+      if (!this.meter.spent) return this.meter.run(() => this.evaluateFast(p, decisions, stages, offset));
     } catch (e) {
       // INVARIANT: only the budget is reached; if anything else is, simulate itself answers (and never throws).
-      if (!(e instanceof TooCostly)) {
-        this.evaluateSlowly(p, decisions, stages, offset);
-        return;
-      }
+      if (!(e instanceof TooCostly)) return this.evaluateSlowly(p, decisions, stages, offset);
     }
     // Past the run's matching budget: the caller's cells are refused as input, never allowed.
+    const cells = this.resources.length * this.actions.length;
     decisions.fill(IMPLICIT_DENY, offset, offset + cells);
     stages.fill(INPUT_STAGE, offset, offset + cells);
   }
