@@ -110,11 +110,19 @@ const largeRequests: SimulationRequest[] = [
   const texts = Array.from({ length: 200 }, (_, v) => JSON.stringify(largePolicy(100, v + 1)));
   const sets = texts.map((t) => compilePolicies({ identityPolicies: [t], now: '2026-11-23T12:00:00Z' }));
   const first: number[] = [];
+  const second: number[] = [];
   const warm: number[] = [];
   for (const set of sets) {
     const t0 = performance.now();
     set.decide(largeRequests[0]);
     first.push(performance.now() - t0);
+  }
+  // The second call has nothing left to work out, but 199 other sets ran since its first:
+  // what separates it from a warm call is the processor's caches, not the engine.
+  for (const set of sets) {
+    const t0 = performance.now();
+    set.decide(largeRequests[0]);
+    second.push(performance.now() - t0);
   }
   for (const set of sets) {
     const t0 = performance.now();
@@ -123,7 +131,12 @@ const largeRequests: SimulationRequest[] = [
   }
   const f = median(first);
   const w = median(warm);
-  row('compiled path: first decide() after compiling vs a warm one (100 statements, median of 200 sets)', `${(f * 1000).toFixed(1)} µs vs ${(w * 1000).toFixed(1)} µs = ${(f / w).toFixed(1)}x`, '<= 2x');
+  const c = median(second);
+  row(
+    'compiled path: first decide() after compiling vs a warm one (100 statements, median of 200 sets; the second call, cache-cold, for the floor)',
+    `${(f * 1000).toFixed(1)} µs vs ${(w * 1000).toFixed(1)} µs = ${(f / w).toFixed(1)}x (second call ${(c * 1000).toFixed(1)} µs = ${(c / w).toFixed(1)}x)`,
+    '<= 2x',
+  );
 }
 
 {

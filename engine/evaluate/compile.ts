@@ -143,6 +143,12 @@ export interface CompiledPolicy {
  * so each policy remembers its answers: requests repeat the same few actions.
  */
 function actionHitCache(statements: CompiledStatement[], candidates: (actionLower: string) => Int32Array): (actionLower: string) => Uint8Array {
+  // Made when first asked: only who-can asks, and sets are compiled per edit.
+  let hitsOf: ((actionLower: string) => Uint8Array) | undefined;
+  return (actionLower) => (hitsOf ??= actionHitsOf(statements, candidates))(actionLower);
+}
+
+function actionHitsOf(statements: CompiledStatement[], candidates: (actionLower: string) => Int32Array): (actionLower: string) => Uint8Array {
   return memo((actionLower) => {
     const hits = new Uint8Array(statements.length);
     // Skipped statements are left out of the candidates but still say whether they cover the action.
@@ -174,9 +180,9 @@ class ActionIndex {
       for (const m of cs.actions) {
         const pattern = m.value.value.toLowerCase();
         const colon = pattern.indexOf(':');
-        const service = colon < 0 ? '' : pattern.slice(0, colon);
-        if (!/[*?]/.test(pattern)) add(this.exact, pattern, i);
-        else if (service !== '' && !/[*?]/.test(service)) add(this.byService, service, i);
+        const wild = firstWildcard(pattern);
+        if (wild < 0) add(this.exact, pattern, i);
+        else if (colon > 0 && wild > colon) add(this.byService, pattern.slice(0, colon), i);
         else this.always.push(i);
       }
     }
@@ -196,24 +202,58 @@ class ActionIndex {
 
 const NONE: readonly number[] = [];
 
+/** Offset of the first `*` or `?`, or -1. */
+function firstWildcard(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63) return i;
+  }
+  return -1;
+}
+
 function add(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [i]);
   else if (list[list.length - 1] !== i) list.push(i);
 }
 
-/** The candidates of each action, remembered per policy: all but exact names are confirmed by the statement's own matchers. */
+/** Policies up to this many statements are scanned whole for an action's candidates: an index costs more to build than it saves. */
+const SCAN_AT_MOST = 16;
+
+/**
+ * The candidates of each action, remembered per policy: all but exact names are confirmed
+ * by the statement's own matchers. Small policies are scanned; larger ones are indexed
+ * while compiling, so the first request costs about what the next ones do.
+ */
 function candidateCache(statements: CompiledStatement[]): (actionLower: string) => Int32Array {
-  const index = new ActionIndex(statements);
-  return memo((actionLower) => {
+  const index = statements.length > SCAN_AT_MOST ? new ActionIndex(statements) : undefined;
+  let lastAction: string | undefined;
+  let last: Int32Array | undefined;
+  let remembered: ((actionLower: string) => Int32Array) | undefined;
+  const work = (actionLower: string): Int32Array => {
     const seen = new Uint8Array(statements.length);
-    for (const i of index.named(actionLower)) seen[i] = 1;
-    for (const i of index.maybe(actionLower)) if (!seen[i] && actionCovered(statements[i], actionLower)) seen[i] = 1;
-    const denies: number[] = [];
-    const allows: number[] = [];
-    for (let i = 0; i < statements.length; i++) if (seen[i]) (statements[i].statement.effect?.value === 'Deny' ? denies : allows).push(i);
-    return Int32Array.from([...denies, ...allows]);
-  });
+    if (!index) {
+      for (let i = 0; i < statements.length; i++) if (!statements[i].skipped && actionCovered(statements[i], actionLower)) seen[i] = 1;
+    } else {
+      for (const i of index.named(actionLower)) seen[i] = 1;
+      for (const i of index.maybe(actionLower)) if (!seen[i] && actionCovered(statements[i], actionLower)) seen[i] = 1;
+    }
+    let denies = 0;
+    for (let i = 0; i < statements.length; i++) if (seen[i] && statements[i].statement.effect?.value === 'Deny') denies++;
+    const out = new Int32Array(seen.reduce((n, v) => n + v, 0));
+    let d = 0;
+    let a = denies;
+    for (let i = 0; i < statements.length; i++) if (seen[i]) out[statements[i].statement.effect?.value === 'Deny' ? d++ : a++] = i;
+    return out;
+  };
+  return (actionLower) => {
+    if (actionLower === lastAction) return last!;
+    // A second action: from here on, every action's answer is remembered.
+    const found = lastAction === undefined ? work(actionLower) : (remembered ??= memo(work))(actionLower);
+    lastAction = actionLower;
+    last = found;
+    return found;
+  };
 }
 
 /** A statement with no Resource element covers every resource (or the one its policy is attached to). */

@@ -18,7 +18,7 @@ import {
   sourceOf,
   type Tally,
 } from './simulate.ts';
-import type { PolicyKind, SimulationRequest } from '../index.ts';
+import { simulate, type PolicyKind, type SimulationRequest, type SimulationResult } from '../index.ts';
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';
@@ -52,7 +52,9 @@ const statementArb = (kind: PolicyKind) =>
       if (Condition) st.Condition = Condition;
       return st;
     });
-const policyArb = (kind: PolicyKind) => fc.array(statementArb(kind), { maxLength: 12 }).map((Statement) => ({ Version: '2012-10-17', Statement }));
+// Small policies are scanned, larger ones (over 16 statements) indexed: both sizes are generated.
+const policyArb = (kind: PolicyKind) =>
+  fc.oneof(fc.array(statementArb(kind), { maxLength: 12 }), fc.array(statementArb(kind), { minLength: 17, maxLength: 40 })).map((Statement) => ({ Version: '2012-10-17', Statement }));
 const requestArb: fc.Arbitrary<SimulationRequest> = fc.record({
   principal: fc.constantFrom(`arn:aws:iam::${ACCOUNT}:user/u`, `arn:aws:sts::${OTHER}:assumed-role/ci/s1`, 'ecs-tasks.amazonaws.com', `arn:aws:iam::${ACCOUNT}:root`),
   action: fc.constantFrom('ecr:PutImage', 'ECR:PUTIMAGE', 'ecr:batchgetimage', 'ecs:RunTask', 'ecs:StopTask', 'sts:AssumeRole', 'iam:PassRole', 'ecr:GetAuthorizationToken'),
@@ -128,6 +130,53 @@ describe('statement index (property tests)', () => {
         });
         const candidates = [...compiled.candidates(actionLower)];
         expect(candidates.sort((a, b) => a - b)).toEqual(compiled.statements.flatMap((cs, i) => (hits[i] && !cs.skipped ? [i] : [])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('simulate() with trace: false keeps every field of the traced result it promises, and acceptance read late equals acceptance read at once', () => {
+    /** The fields a decision-only result keeps; `accepted` and `refusals` are read last, after the rest. */
+    const kept = (r: SimulationResult) => ({
+      decision: r.decision,
+      decidingStage: r.decidingStage,
+      decisiveStatements: r.decisiveStatements,
+      message: r.message,
+      errors: r.errors,
+      crossAccount: r.crossAccount,
+      principalKind: r.principalKind,
+      policies: r.policies.map((p) => ({ ref: p.ref, parsed: p.parsed, notApplicable: p.notApplicable })),
+      accepted: r.accepted,
+      refusals: r.refusals,
+    });
+    fc.assert(
+      fc.property(setArb, requestArb, fc.boolean(), fc.constantFrom('json', 'spread', 'clone', 'assign'), (policies, request, asText, copy) => {
+        const text = (p: object) => (asText ? JSON.stringify(p) : p);
+        const input = {
+          identityPolicies: policies.identity.map(text),
+          resourcePolicy: policies.resource && text(policies.resource),
+          permissionsBoundary: policies.boundary && text(policies.boundary),
+          scps: policies.scp.map(text),
+          request,
+          now: NOW,
+        };
+        const full = simulate(input);
+        const brief = simulate({ ...input, trace: false });
+        expect(brief.steps).toEqual([]);
+        expect(brief.context).toEqual([]);
+        expect(brief.missingContextKeys).toEqual([]);
+        expect(brief.policies.every((p) => p.statements.length === 0)).toBe(true);
+        // Copied before acceptance is read: the copy works it out, and has the traced result's keys in their order.
+        const copied: SimulationResult =
+          copy === 'json' ? (JSON.parse(JSON.stringify(brief)) as SimulationResult) : copy === 'spread' ? { ...brief } : copy === 'clone' ? structuredClone(brief) : brief;
+        expect(Object.keys(copied)).toEqual(Object.keys(full));
+        expect(kept(copied)).toEqual(JSON.parse(JSON.stringify(kept(full))));
+        if (copy === 'assign') {
+          // Assignable like data, before or after the first read.
+          brief.refusals = [];
+          brief.accepted = true;
+          expect([brief.accepted, brief.refusals]).toEqual([true, []]);
+        }
       }),
       { numRuns: 300 },
     );

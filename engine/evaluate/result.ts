@@ -31,6 +31,13 @@ export interface SimulationInput {
   now?: string | Date;
   /** Display names of the policies, by kind and position (the web app's tab names). */
   names?: Partial<Record<PolicyKind, string[]>>;
+  /**
+   * `false` for the decision alone, when nothing will read the explanation: `decision`,
+   * `decidingStage`, `decisiveStatements`, `message`, `accepted`, `refusals`, `errors`,
+   * `crossAccount` and `principalKind` are as with the trace; `steps`, `missingContextKeys`
+   * and `context` are empty, and each of `policies` lists no statements. Default `true`.
+   */
+  trace?: boolean;
 }
 
 /** Which input a policy is: the caller's id for it, its kind and position among the inputs of that kind. */

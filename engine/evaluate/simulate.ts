@@ -122,9 +122,22 @@ export function compileSources(sources: readonly PolicySource[], refusals?: () =
     else groups[kind] ??= compiled;
   }
   let found: Refusal[] | undefined;
-  const refusalsOfAll = () =>
-    sources.flatMap((s, i) => (s.notObject ? [refusalOf(s.ref, all[i].errors[0])] : refusalsOf(s.parsed).map((d) => refusalOf(s.ref, d))));
+  const refusalsOfAll = () => sources.flatMap((s, i) => (s.notObject ? [refusalOf(s.ref, all[i].errors[0])] : refusalsOfSource(s)));
   return { groups, all, errors, refusals: () => (found ??= (refusals ?? refusalsOfAll)()) };
+}
+
+/**
+ * The refusing findings of one policy. They are read after `simulate` has returned (see
+ * `withAcceptance`), where nothing may throw: a validator failure is a refusal, since the
+ * policy's acceptance cannot be vouched for.
+ */
+function refusalsOfSource(s: PolicySource): Refusal[] {
+  try {
+    return refusalsOf(s.parsed).map((d) => refusalOf(s.ref, d));
+  } catch (e) {
+    const message = `The simulator could not check whether AWS accepts this policy: ${e instanceof Error ? e.message : String(e)}`;
+    return [{ policy: s.ref, code: 'internal-error', message, span: { start: 0, end: 0 }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }];
+  }
 }
 
 /** The policies a slot of SimulationInput that takes many holds (a lone value is a list of one). */
@@ -495,7 +508,8 @@ function missingKeys(all: CompiledPolicy[], req: PreparedRequest): string[] {
   return [...missing.values()].sort();
 }
 
-function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock): SimulationResult {
+/** The result of one request; without `trace`, the decision alone (see `SimulationInput.trace`). */
+function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock, trace = true): SimulationResult {
   const prepared = prepare(request, set.groups, clock);
   if (Array.isArray(prepared)) {
     return withAcceptance({
@@ -517,11 +531,13 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
     return {
       ref: p.ref,
       parsed: !!p.parsed.policy,
-      statements: p.statements.map((cs) => {
-        const t = traceStatement(cs, p.kind, req);
-        // A policy that does not take part applies to nothing, whatever its statements say.
-        return off ? { ...t, applies: false, skipped: t.skipped ?? 'the policy does not take part in this request' } : t;
-      }),
+      statements: trace
+        ? p.statements.map((cs) => {
+            const t = traceStatement(cs, p.kind, req);
+            // A policy that does not take part applies to nothing, whatever its statements say.
+            return off ? { ...t, applies: false, skipped: t.skipped ?? 'the policy does not take part in this request' } : t;
+          })
+        : [],
       notApplicable: off,
     };
   });
@@ -535,21 +551,70 @@ function fullResult(set: CompiledInput, request: SimulationRequest, clock: Clock
     decisiveStatements: decisive,
     decidingStage: outcome.stage,
     message: decisionMessage(outcome, { principal: req.principal.arn, action: req.action, resource: req.resource }, denyingKind),
-    steps: steps(inputs, collected, set.groups, req),
+    steps: trace ? steps(inputs, collected, set.groups, req) : [],
     policies,
-    missingContextKeys: missingKeys(set.all, req),
-    context: req.ctx.entries(),
+    missingContextKeys: trace ? missingKeys(set.all, req) : [],
+    context: trace ? req.ctx.entries() : [],
     principalKind: req.principal.kind,
     crossAccount: req.crossAccount,
     errors: set.errors.slice(),
-  }, set.refusals);
+  }, set.refusals, !trace);
 }
 
-/** Adds `accepted` and `refusals`: plain data, so a result copies, serializes and crosses to a worker whole. */
-function withAcceptance(result: Omit<SimulationResult, 'accepted' | 'refusals'>, refusals: () => Refusal[]): SimulationResult {
-  const found = refusals().slice();
-  return { accepted: found.length === 0, refusals: found, ...result };
+/**
+ * Adds `accepted` and `refusals`: plain data, so a result copies, serializes and crosses to
+ * a worker whole. With `lazy` (the decision alone was asked for) they are worked out when
+ * first read: the validator's refusing checks cost as much as the evaluation. They are then
+ * own enumerable accessors that turn into data when read or assigned, so the result still
+ * copies (spread), serializes (JSON) and crosses to a worker (structured clone) whole.
+ */
+function withAcceptance(result: Omit<SimulationResult, 'accepted' | 'refusals'>, refusals: () => Refusal[], lazy = false): SimulationResult {
+  if (!lazy) {
+    const found = refusals().slice();
+    return { accepted: found.length === 0, refusals: found, ...result };
+  }
+  // The placeholders keep the keys' order; the accessors replace them in place.
+  const out: Pending = { accepted: false, refusals: [], ...result };
+  Object.defineProperty(out, PENDING, { value: refusals, writable: true });
+  Object.defineProperties(out, ACCEPTANCE);
+  return out;
 }
+
+const PENDING = Symbol('refusals to work out');
+type Pending = SimulationResult & { [PENDING]?: () => Refusal[] };
+
+/** Works out a lazy result's refusals and makes both fields plain data. */
+function settle(r: Pending): Refusal[] {
+  const found = r[PENDING]!().slice();
+  const data = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperties(r, { accepted: data(found.length === 0), refusals: data(found) });
+  return found;
+}
+
+const ACCEPTANCE: PropertyDescriptorMap = {
+  accepted: {
+    enumerable: true,
+    configurable: true,
+    get(this: Pending) {
+      return settle(this).length === 0;
+    },
+    set(this: Pending, value: boolean) {
+      settle(this);
+      this.accepted = value;
+    },
+  },
+  refusals: {
+    enumerable: true,
+    configurable: true,
+    get(this: Pending) {
+      return settle(this);
+    },
+    set(this: Pending, value: Refusal[]) {
+      settle(this);
+      this.refusals = value;
+    },
+  },
+};
 
 /** Parses and compiles a set of policies once, for many requests. Never throws. */
 export function compilePolicies(input: PolicySetInput): CompiledPolicySet {
@@ -698,7 +763,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     () => {
       const i = (typeof input === 'object' && input !== null ? input : {}) as SimulationInput;
       set = compileInput(i);
-      return fullResult(set, i.request, new Clock(i.now === undefined ? undefined : parseNow(i.now)));
+      return fullResult(set, i.request, new Clock(i.now === undefined ? undefined : parseNow(i.now)), i.trace !== false);
     },
     () => set,
   );
