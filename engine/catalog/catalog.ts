@@ -4,6 +4,7 @@
 
 import servicesJson from './data/services.json' with { type: 'json' };
 import { editDistance } from './distance.ts';
+import { memo } from '../source/memo.ts';
 import { parseArn } from '../match/arn.ts';
 import { compileWildcard, hasWildcard } from '../match/wildcard.ts';
 import {
@@ -350,17 +351,17 @@ function arnPatternsIntersect(a: ArnPattern, t: ArnPattern): boolean {
  * pre-2018 short ECS service/task/container-instance ARNs) gets those types.
  */
 export function resourceTypesForArn(arn: string, service?: string): ResourceTypeInfo[] {
-  const cacheKey = `${service ?? ''}\u0000${arn}`;
-  const cached = arnCache.get(cacheKey);
-  if (cached) return [...cached];
-  const result = matchArn(arn, service);
-  if (arnCache.size >= ARN_CACHE_SIZE) arnCache.clear();
-  arnCache.set(cacheKey, result);
-  return [...result];
+  // The key says whether a service was given ('1', then the service, NUL, the ARN) or not ('0', then the ARN).
+  return [...arnTypes(service === undefined ? `0${arn}` : `1${service}\u0000${arn}`)];
 }
 
-const ARN_CACHE_SIZE = 1000;
-const arnCache = new Map<string, readonly ResourceTypeInfo[]>();
+// Generational (see memo), and larger than the distinct ARNs of a 400 KB policy: a policy
+// with more ARNs than a cache holds must not miss on every one of them at each keystroke.
+const arnTypes = memo((key): readonly ResourceTypeInfo[] => {
+  if (key.startsWith('0')) return matchArn(key.slice(1), undefined);
+  const cut = key.indexOf('\u0000');
+  return matchArn(key.slice(cut + 1), key.slice(1, cut));
+}, 8000);
 
 function matchArn(arn: string, service: string | undefined): ResourceTypeInfo[] {
   const parts = splitArn(arn.trim());

@@ -2,6 +2,7 @@
 // flavour of a resource policy, each statement's actions resolved against the
 // catalog, and the report function. Catalog lookups are cached across calls
 // so that validating on every keystroke stays cheap.
+import { memo } from '../source/memo.ts';
 import {
   actionNamesFor,
   conditionKeysForAction,
@@ -147,9 +148,32 @@ export function isInDepth(prefix: string): boolean {
 
 // ---------------------------------------------------------------- actions
 
+/** How an entry's text resolves: an ActionRef without its item. */
+type Resolution = Omit<ActionRef, 'item'>;
+
+// Resolutions by entry text, per set of action names: a policy repeats its actions, and
+// every keystroke validates it again. Generational (see memo), so a policy with more
+// distinct actions than fit never misses on all of them at once.
+const RESOLUTIONS_KEPT = 4000;
+const resolutionsWithoutNames = memo((text) => resolveText(text, undefined), RESOLUTIONS_KEPT);
+const resolutionsByNames = new WeakMap<ActionNames, (text: string) => Resolution>();
+
 function resolveAction(item: Located<string>, names: ActionNames | undefined): ActionRef {
   const text = item.value;
-  const base = { item, service: '', name: '', wildcard: false, inDepth: false, infos: [] as readonly ActionInfo[] };
+  let resolved: (text: string) => Resolution = resolutionsWithoutNames;
+  if (names) {
+    let byText = resolutionsByNames.get(names);
+    if (!byText) resolutionsByNames.set(names, (byText = memo((t) => resolveText(t, names), RESOLUTIONS_KEPT)));
+    resolved = byText;
+  }
+  let r = resolved(text);
+  // Names still loading when it was remembered may have loaded since.
+  if (r.status === 'unknown-yet') r = resolveText(text, names);
+  return { item, service: r.service, name: r.name, wildcard: r.wildcard, status: r.status, inDepth: r.inDepth, infos: r.infos };
+}
+
+function resolveText(text: string, names: ActionNames | undefined): Resolution {
+  const base = { service: '', name: '', wildcard: false, inDepth: false, infos: [] as readonly ActionInfo[] };
   if (text === '*') return { ...base, wildcard: true, status: 'any' };
   if (text.includes('${')) return { ...base, status: 'variable' };
   if (actionShapeInvalid(text)) return { ...base, status: 'invalid' };
